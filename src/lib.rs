@@ -1,0 +1,7 @@
+//! rcs-composer: design, check and send RCS business messages through AWS End User Messaging
+//! SMS. The binary is a thin shell over these modules so that tests and benchmarks drive the
+//! real code.
+
+pub mod cli;
+pub mod rcs;
+pub mod templates;

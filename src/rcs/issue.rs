@@ -1,0 +1,149 @@
+//! What the validator and the template loader report: one issue per problem, at the path of
+//! the member it concerns, in AWS member notation.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The service would reject the request, or the request is meaningless.
+    Error,
+    /// Accepted by the service, but not what the author likely wants (ignored member,
+    /// text a phone may cut).
+    Warning,
+}
+
+impl Severity {
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// Stable machine-readable issue codes (the `code` of `check --json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    UnreadableFile,
+    InvalidJson,
+    UnknownMember,
+    WrongType,
+    InvalidTimestamp,
+    MissingRequired,
+    TooShort,
+    TooLong,
+    TooFew,
+    TooMany,
+    OutOfRange,
+    InvalidFormat,
+    Blank,
+    InvalidValue,
+    NoContentKind,
+    MultipleContentKinds,
+    NoAction,
+    MultipleActions,
+    NotApplicable,
+    MayBeTruncated,
+    EndNotAfterStart,
+    FallbackBodyRequired,
+    FallbackContentRequired,
+    MediaOnlyForMms,
+    FallbackPoolNotAllowed,
+}
+
+impl Code {
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::UnreadableFile => "unreadable-file",
+            Self::InvalidJson => "invalid-json",
+            Self::UnknownMember => "unknown-member",
+            Self::WrongType => "wrong-type",
+            Self::InvalidTimestamp => "invalid-timestamp",
+            Self::MissingRequired => "missing-required",
+            Self::TooShort => "too-short",
+            Self::TooLong => "too-long",
+            Self::TooFew => "too-few",
+            Self::TooMany => "too-many",
+            Self::OutOfRange => "out-of-range",
+            Self::InvalidFormat => "invalid-format",
+            Self::Blank => "blank",
+            Self::InvalidValue => "invalid-value",
+            Self::NoContentKind => "no-content-kind",
+            Self::MultipleContentKinds => "multiple-content-kinds",
+            Self::NoAction => "no-action",
+            Self::MultipleActions => "multiple-actions",
+            Self::NotApplicable => "not-applicable",
+            Self::MayBeTruncated => "may-be-truncated",
+            Self::EndNotAfterStart => "end-not-after-start",
+            Self::FallbackBodyRequired => "fallback-body-required",
+            Self::FallbackContentRequired => "fallback-content-required",
+            Self::MediaOnlyForMms => "media-only-for-mms",
+            Self::FallbackPoolNotAllowed => "fallback-pool-not-allowed",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// `RcsMessageContent.Content.Carousel.CardContents[3].Suggestions[1].Reply.Text`; empty for
+    /// the document as a whole.
+    pub path: String,
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+}
+
+impl Issue {
+    #[must_use]
+    pub fn error(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+        }
+    }
+
+    #[must_use]
+    pub fn warning(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, code, message)
+        }
+    }
+
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// True when this issue concerns `path` itself or a member inside it.
+    #[must_use]
+    pub fn is_at_or_under(&self, path: &str) -> bool {
+        crate::rcs::path::is_at_or_under(&self.path, path)
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}] ", self.severity.as_str(), self.code)?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// True when any issue is an error.
+#[must_use]
+pub fn has_errors(issues: &[Issue]) -> bool {
+    issues.iter().any(Issue::is_error)
+}

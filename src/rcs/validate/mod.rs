@@ -1,0 +1,264 @@
+//! The one validator. It walks a request once, reads every number from the limits table and
+//! returns every issue at once, each at its member's path.
+
+mod content;
+mod request;
+mod suggestions;
+
+use crate::rcs::issue::{Code, Issue, Severity};
+use crate::rcs::limits::{Field, Required};
+use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::path::PathBuf;
+use crate::rcs::patterns::Pattern;
+
+/// What the request is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A template: destination and origination may be left for send time.
+    Template,
+    /// About to be sent: destination and origination are required.
+    Send,
+}
+
+/// Checks a request against every rule of the seed and rcs-reference.md §1.
+#[must_use]
+pub fn validate(request: &SendRcsMessageRequest, mode: Mode) -> Vec<Issue> {
+    let mut v = Validator {
+        path: PathBuf::new(),
+        issues: Vec::new(),
+        mode,
+        subject: None,
+    };
+    v.request(request);
+    v.issues
+}
+
+struct Validator {
+    path: PathBuf,
+    issues: Vec<Issue>,
+    mode: Mode,
+    /// The action whose members are being checked ("Reply"), to name them in messages.
+    subject: Option<&'static str>,
+}
+
+impl Validator {
+    fn report(&mut self, severity: Severity, code: Code, message: String) {
+        self.issues.push(Issue {
+            path: self.path.as_str().to_owned(),
+            severity,
+            code,
+            message,
+        });
+    }
+
+    fn error(&mut self, code: Code, message: String) {
+        self.report(Severity::Error, code, message);
+    }
+
+    fn warn(&mut self, code: Code, message: String) {
+        self.report(Severity::Warning, code, message);
+    }
+
+    /// Runs `f` with `member` appended to the path.
+    fn at<R>(&mut self, member: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.path.member(member);
+        let result = f(self);
+        self.path.reset(mark);
+        result
+    }
+
+    fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.path.index(index);
+        let result = f(self);
+        self.path.reset(mark);
+        result
+    }
+
+    fn label(&self, field: Field) -> String {
+        let rule = field.rule();
+        match self.subject {
+            Some(subject) => format!("{subject} {}", rule.label),
+            None => rule.title(),
+        }
+    }
+
+    fn is_required(&self, field: Field) -> bool {
+        match field.rule().required {
+            Required::Yes => true,
+            Required::ForSend => self.mode == Mode::Send,
+            Required::No => false,
+        }
+    }
+
+    /// Reports a missing member when the table says it is required. Returns the value.
+    fn present<'a, T: ?Sized>(
+        &mut self,
+        member: &str,
+        field: Field,
+        value: Option<&'a T>,
+    ) -> Option<&'a T> {
+        if value.is_none() && self.is_required(field) {
+            let message = format!("{} is required.", self.label(field));
+            self.at(member, |v| v.error(Code::MissingRequired, message));
+        }
+        value
+    }
+
+    /// Checks a string member: presence, length, UTF-8 byte budget, pattern, allowed values.
+    fn text(&mut self, member: &str, field: Field, value: Option<&str>) {
+        let Some(value) = self.present(member, field, value) else {
+            return;
+        };
+        self.at(member, |v| v.text_value(field, value));
+    }
+
+    /// Checks a string value at the current path.
+    fn text_value(&mut self, field: Field, value: &str) {
+        let rule = field.rule();
+        if let Some((min, max)) = rule.length {
+            // A string's byte length bounds its character count from above, so counting is
+            // needed only for strings longer in bytes than the limit (keeps validation fast).
+            let chars = if value.len() <= max {
+                None
+            } else {
+                Some(value.chars().count())
+            };
+            let too_long = chars.is_some_and(|n| n > max);
+            let short = if min <= 1 {
+                value.is_empty()
+            } else {
+                value.chars().count() < min
+            };
+            if too_long {
+                let n = chars.unwrap_or_default();
+                let message = format!(
+                    "{} is {n} characters; the limit is {max}.",
+                    self.label(field)
+                );
+                self.error(Code::TooLong, message);
+            } else if short {
+                let n = value.chars().count();
+                let message = if n == 0 {
+                    format!(
+                        "{} is empty; it needs at least {min} {}.",
+                        self.label(field),
+                        plural(min, "character")
+                    )
+                } else {
+                    format!(
+                        "{} is {n} {}; it needs at least {min}.",
+                        self.label(field),
+                        plural(n, "character")
+                    )
+                };
+                self.error(Code::TooShort, message);
+            } else if let Some(soft) = rule.soft_bytes
+                && value.len() > soft
+            {
+                let message = format!(
+                    "{} is {} bytes in UTF-8 ({} characters); AWS accepts it, but Google Messages counts bytes and may cut it after {soft}.",
+                    self.label(field),
+                    value.len(),
+                    value.chars().count()
+                );
+                self.warn(Code::MayBeTruncated, message);
+            }
+        }
+        if let Some(pattern) = rule.pattern
+            && !value.is_empty()
+            && !pattern.matches(value)
+        {
+            let code = if pattern == Pattern::NotBlank {
+                Code::Blank
+            } else {
+                Code::InvalidFormat
+            };
+            let message = format!(
+                "{} must {}; got {}.",
+                self.label(field),
+                pattern.requirement(),
+                quote(value)
+            );
+            self.error(code, message);
+        }
+        if !rule.allowed.is_empty() && !rule.allowed.contains(&value) {
+            let message = format!(
+                "{} is {}; use one of {}.",
+                self.label(field),
+                quote(value),
+                rule.allowed.join(", ")
+            );
+            self.error(Code::InvalidValue, message);
+        }
+    }
+
+    /// Checks the element count of a list or map member. Returns whether it is present.
+    fn count(&mut self, member: &str, field: Field, len: Option<usize>) -> bool {
+        let Some(n) = self.present(member, field, len.as_ref()).copied() else {
+            return false;
+        };
+        if let Some((min, max)) = field.rule().count {
+            let label = self.label(field);
+            if n > max {
+                let message = format!(
+                    "{label}: {n} given; at most {max} {} allowed.",
+                    if max == 1 { "is" } else { "are" }
+                );
+                self.at(member, |v| v.error(Code::TooMany, message));
+            } else if n < min {
+                let message = format!(
+                    "{label}: {n} given; at least {min} {} needed.",
+                    if min == 1 { "is" } else { "are" }
+                );
+                self.at(member, |v| v.error(Code::TooFew, message));
+            }
+        }
+        true
+    }
+
+    /// Checks a numeric member against its range.
+    fn number(&mut self, member: &str, field: Field, value: Option<f64>) {
+        let Some(value) = self.present(member, field, value.as_ref()).copied() else {
+            return;
+        };
+        if let Some((min, max)) = field.rule().range
+            && !(min..=max).contains(&value)
+        {
+            let message = format!(
+                "{} is {}; it must be between {} and {}.",
+                self.label(field),
+                number(value),
+                number(min),
+                number(max)
+            );
+            self.at(member, |v| v.error(Code::OutOfRange, message));
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// A value for a message: quoted, shortened when long.
+fn quote(value: &str) -> String {
+    const SHOWN: usize = 40;
+    if value.chars().count() <= SHOWN {
+        format!("'{value}'")
+    } else {
+        let head: String = value.chars().take(SHOWN).collect();
+        format!("'{head}…'")
+    }
+}
+
+/// A number as people write it: no trailing ".0".
+fn number(value: f64) -> String {
+    format!("{value}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+//! Top-level members: addressing, delivery options, fallback and context.
+
+use super::Validator;
+use crate::rcs::issue::Code;
+use crate::rcs::limits::{Field, is_pool_identity};
+use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest};
+
+impl Validator {
+    pub(super) fn request(&mut self, r: &SendRcsMessageRequest) {
+        self.text(
+            "DestinationPhoneNumber",
+            Field::DestinationPhoneNumber,
+            r.destination_phone_number.as_deref(),
+        );
+        self.text(
+            "OriginationIdentity",
+            Field::OriginationIdentity,
+            r.origination_identity.as_deref(),
+        );
+        if let Some(content) = self.present(
+            "RcsMessageContent",
+            Field::RcsMessageContent,
+            r.rcs_message_content.as_ref(),
+        ) {
+            self.at("RcsMessageContent", |v| v.message_content(content));
+        }
+        if let Some(ttl) = r.time_to_live {
+            // Reason: the range check only needs to place the value; integers beyond 2^53 are
+            // out of range whatever their rounding.
+            #[allow(clippy::cast_precision_loss)]
+            self.number("TimeToLive", Field::TimeToLive, Some(ttl as f64));
+        }
+        self.text(
+            "MessageTrafficType",
+            Field::MessageTrafficType,
+            r.message_traffic_type.as_deref(),
+        );
+        if let Some(fallback) = &r.fallback_configuration {
+            self.at("FallbackConfiguration", |v| v.fallback(fallback));
+        }
+        self.text(
+            "ProtectConfigurationId",
+            Field::ProtectConfigurationId,
+            r.protect_configuration_id.as_deref(),
+        );
+        self.text(
+            "ConfigurationSetName",
+            Field::ConfigurationSetName,
+            r.configuration_set_name.as_deref(),
+        );
+        self.text("MaxPrice", Field::MaxPrice, r.max_price.as_deref());
+        if let Some(context) = &r.context {
+            self.context(context);
+        }
+    }
+
+    fn fallback(&mut self, f: &FallbackConfiguration) {
+        self.text("Channel", Field::FallbackChannel, f.channel.as_deref());
+        self.text(
+            "MessageBody",
+            Field::FallbackMessageBody,
+            f.message_body.as_deref(),
+        );
+        let channel = f.channel.as_deref();
+        match channel {
+            Some("SMS") if f.message_body.is_none() => self.at("MessageBody", |v| {
+                v.error(
+                    Code::FallbackBodyRequired,
+                    "An SMS fallback needs a message body.".to_owned(),
+                );
+            }),
+            Some("MMS") if f.message_body.is_none() && f.media_urls.is_none() => {
+                self.error(
+                    Code::FallbackContentRequired,
+                    "An MMS fallback needs a message body, a media URL, or both.".to_owned(),
+                );
+            }
+            _ => {}
+        }
+        if let Some(urls) = &f.media_urls {
+            if channel == Some("SMS") {
+                self.at("MediaUrls", |v| {
+                    v.error(
+                        Code::MediaOnlyForMms,
+                        "Media URLs are only allowed with the MMS fallback channel; remove them or switch to MMS.".to_owned(),
+                    );
+                });
+            } else {
+                self.count("MediaUrls", Field::FallbackMediaUrls, Some(urls.len()));
+                self.at("MediaUrls", |v| {
+                    for (i, url) in urls.iter().enumerate() {
+                        v.at_index(i, |v| v.text_value(Field::FallbackMediaUrl, url));
+                    }
+                });
+            }
+        }
+        let origination = f.origination_identity.as_deref();
+        self.text(
+            "OriginationIdentity",
+            Field::FallbackOriginationIdentity,
+            origination,
+        );
+        if let Some(id) = origination
+            && is_pool_identity(id)
+        {
+            self.at("OriginationIdentity", |v| {
+                v.error(
+                    Code::FallbackPoolNotAllowed,
+                    format!("The fallback cannot be sent from a pool ('{id}'); use a phone number, phone number ARN, sender id or sender id ARN, or leave it empty to let the service choose."),
+                );
+            });
+        }
+    }
+
+    fn context(&mut self, context: &[(String, String)]) {
+        self.count("Context", Field::Context, Some(context.len()));
+        self.at("Context", |v| {
+            for (key, value) in context {
+                v.at(key, |v| {
+                    v.text_value(Field::ContextKey, key);
+                    v.text_value(Field::ContextValue, value);
+                });
+            }
+        });
+    }
+}

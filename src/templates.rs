@@ -1,0 +1,285 @@
+//! Template files on disk: reading with precise errors, atomic saving, the library folder.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::rcs::codec::{self, Checked};
+use crate::rcs::issue::{Code, Issue};
+use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::validate::Mode;
+
+/// Larger files are refused before reading: the service takes at most 250 KB of message JSON,
+/// so anything this big is not a template and must not exhaust memory.
+pub const MAX_TEMPLATE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The extension template files carry.
+pub const EXTENSION: &str = "json";
+
+/// Reads a file's text, refusing oversized files.
+///
+/// # Errors
+/// An `unreadable-file` issue naming the cause.
+pub fn read_text(path: &Path) -> Result<String, Issue> {
+    let unreadable = |why: String| Issue::error("", Code::UnreadableFile, why);
+    let file =
+        fs::File::open(path).map_err(|e| unreadable(format!("cannot open the file: {e}")))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_TEMPLATE_BYTES {
+        return Err(unreadable(format!(
+            "the file is {size} bytes; templates are at most {MAX_TEMPLATE_BYTES} bytes"
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_TEMPLATE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        unreadable(format!(
+            "the file is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Reads and checks a file; an unreadable file yields one `unreadable-file` issue.
+#[must_use]
+pub fn check_file(path: &Path, mode: Mode) -> Checked {
+    match read_text(path) {
+        Ok(text) => codec::check(&text, mode),
+        Err(issue) => Checked {
+            request: None,
+            issues: vec![issue],
+        },
+    }
+}
+
+/// Why a template could not be opened for editing.
+#[derive(Debug, Clone)]
+pub struct OpenError {
+    /// The problems: unreadable, not JSON, or members that would be lost on saving.
+    pub issues: Vec<Issue>,
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens a template for editing: rule violations are fine (they are shown in the editor), but
+/// a file whose content would not survive the round trip (not JSON, unknown members, values
+/// of the wrong type) is refused so that saving it again can never drop anything.
+///
+/// # Errors
+/// Every issue that stops the file from being opened faithfully.
+pub fn open(path: &Path) -> Result<SendRcsMessageRequest, OpenError> {
+    let text = read_text(path).map_err(|issue| OpenError {
+        issues: vec![issue],
+    })?;
+    parse_for_editing(&text)
+}
+
+/// The text part of [`open`], for callers that already hold the text.
+///
+/// # Errors
+/// As [`open`].
+pub fn parse_for_editing(text: &str) -> Result<SendRcsMessageRequest, OpenError> {
+    let decoded = codec::parse(text).map_err(|issue| OpenError {
+        issues: vec![issue],
+    })?;
+    if decoded.issues.is_empty() {
+        Ok(decoded.request)
+    } else {
+        Err(OpenError {
+            issues: decoded.issues,
+        })
+    }
+}
+
+/// Saves atomically: writes a temporary file in the same folder, flushes it to disk, then
+/// renames it over the target, so a crash or a full disk never leaves a half-written template.
+///
+/// # Errors
+/// The I/O error; the previous file, if any, is left as it was.
+pub fn save(path: &Path, request: &SendRcsMessageRequest) -> io::Result<()> {
+    write_atomic(path, codec::to_pretty_json(request).as_bytes())
+}
+
+/// Writes bytes to `path` atomically (temporary file, fsync, rename, fsync of the folder).
+///
+/// # Errors
+/// The I/O error; the previous file, if any, is left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rcs-composer-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every platform can open a folder, so ignore errors.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The template library folder: `RCS_COMPOSER_LIBRARY` when set, else the app's data folder.
+#[must_use]
+pub fn library_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("RCS_COMPOSER_LIBRARY").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("", "", "rcs-composer").map_or_else(
+        || PathBuf::from("rcs-composer-templates"),
+        |dirs| dirs.data_dir().join("templates"),
+    )
+}
+
+/// One template in the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryEntry {
+    /// The file name without `.json`.
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// The `*.json` files of a folder, sorted by name (case-insensitive). A missing folder is empty.
+///
+/// # Errors
+/// Any I/O error other than the folder not existing.
+pub fn list_library(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut list: Vec<LibraryEntry> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == EXTENSION))
+        .filter_map(|path| {
+            let name = path.file_stem()?.to_str()?.to_owned();
+            (!name.starts_with('.')).then_some(LibraryEntry { name, path })
+        })
+        .collect();
+    list.sort_by_key(|e| e.name.to_lowercase());
+    Ok(list)
+}
+
+/// The files a `check` argument stands for: a folder means its `*.json` files, sorted.
+///
+/// # Errors
+/// When a folder cannot be listed.
+pub fn expand_argument(path: &Path) -> io::Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        Ok(list_library(path)?.into_iter().map(|e| e.path).collect())
+    } else {
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rcs::model::{Content, RcsMessageContent, TextMessage};
+
+    fn sample() -> SendRcsMessageRequest {
+        SendRcsMessageRequest {
+            rcs_message_content: Some(RcsMessageContent {
+                content: Some(Content {
+                    text_message: Some(TextMessage {
+                        body: Some("Hello é 😀".into()),
+                    }),
+                    ..Content::default()
+                }),
+                suggestions: None,
+            }),
+            ..SendRcsMessageRequest::default()
+        }
+    }
+
+    #[test]
+    fn save_then_open_round_trips_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.json");
+        save(&path, &sample()).unwrap();
+        save(&path, &sample()).unwrap();
+        assert_eq!(open(&path).unwrap(), sample());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("t.json")]);
+    }
+
+    #[test]
+    fn failed_save_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing-folder").join("t.json");
+        assert!(save(&path, &sample()).is_err());
+        let path = dir.path().join("t.json");
+        fs::write(&path, "old").unwrap();
+        // A folder at the target makes the rename fail.
+        let blocked = dir.path().join("blocked.json");
+        fs::create_dir(&blocked).unwrap();
+        fs::write(blocked.join("x"), "x").unwrap();
+        assert!(save(&blocked, &sample()).is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+    }
+
+    #[test]
+    fn open_refuses_lossy_files_but_accepts_rule_violations() {
+        let err = parse_for_editing(
+            r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Bodyy": "x"}}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.issues[0].path,
+            "RcsMessageContent.Content.TextMessage.Bodyy"
+        );
+        let err = parse_for_editing("{\n  \"a\": ").unwrap_err();
+        assert!(
+            err.issues[0].message.starts_with("line 2, column"),
+            "{}",
+            err.issues[0].message
+        );
+        assert!(parse_for_editing(r#"{"RcsMessageContent": {"Content": {}}}"#).is_ok());
+    }
+
+    #[test]
+    fn unreadable_and_binary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let issue = read_text(&dir.path().join("nope.json")).unwrap_err();
+        assert_eq!(issue.code, Code::UnreadableFile);
+        let bin = dir.path().join("b.json");
+        fs::write(&bin, [0xff, 0xfe, 0]).unwrap();
+        assert_eq!(read_text(&bin).unwrap_err().code, Code::UnreadableFile);
+    }
+
+    #[test]
+    fn library_lists_json_files_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.json", "A.json", "notes.txt", ".hidden.json"] {
+            fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        let names: Vec<_> = list_library(dir.path())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["A", "b"]);
+        assert!(list_library(&dir.path().join("none")).unwrap().is_empty());
+    }
+}
