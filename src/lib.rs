@@ -5,3 +5,4 @@
 pub mod cli;
 pub mod rcs;
 pub mod templates;
+pub mod ui;

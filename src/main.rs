@@ -8,8 +8,11 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return cli::run(command);
     }
-    eprintln!(
-        "rcs-composer: the composer window is not part of this build yet; use `rcs-composer check FILE...`"
-    );
-    ExitCode::from(2)
+    match rcs_composer::ui::run(cli.file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rcs-composer: cannot open the window: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -34,7 +34,7 @@ impl Validator {
         }
         if let Some(text) = &c.text_message {
             self.at("TextMessage", |v| {
-                v.text("Body", Field::TextBody, text.body.as_deref())
+                v.text("Body", Field::TextBody, text.body.as_deref());
             });
         }
         if let Some(file) = &c.file_message {
@@ -80,7 +80,7 @@ impl Validator {
             card.card_content.as_ref(),
         ) {
             self.at("CardContent", |v| {
-                v.card(content, Field::RichCardMediaHeight)
+                v.card(content, Field::RichCardMediaHeight);
             });
         }
     }

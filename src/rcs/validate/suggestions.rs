@@ -55,7 +55,7 @@ impl Validator {
         }
         if let Some(a) = &s.create_calendar_event {
             self.action(ActionKind::CreateCalendarEvent, &a.base, |v| {
-                v.calendar_event(a)
+                v.calendar_event(a);
             });
         }
     }

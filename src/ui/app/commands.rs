@@ -1,0 +1,209 @@
+//! Applying commands after the frame: the only place where widgets' wishes turn into work.
+
+use std::path::PathBuf;
+
+use super::{App, Dialog};
+use crate::ui::command::Command;
+use crate::ui::draft::Draft;
+use crate::ui::jobs::{AfterSave, Job, PickPurpose};
+
+impl App {
+    /// Applies a command. `force` skips the unsaved-changes guard (the user chose Discard).
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command, force: bool) {
+        let guarded = matches!(
+            command,
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+        );
+        if guarded && self.dirty && !force {
+            self.dialog = Some(Dialog::Unsaved { then: command });
+            return;
+        }
+        match command {
+            Command::New => {
+                let blank = Draft::blank();
+                self.load_document(blank.request.clone(), None, blank.request);
+                self.jobs.submit(Job::ClearAutosave);
+                self.status = Some(("New template.".into(), false));
+            }
+            Command::Open => {
+                let folder = self.dialog_folder();
+                self.jobs.pick(PickPurpose::Open, folder, String::new());
+            }
+            Command::OpenPath(path) => self.jobs.submit(Job::Open(path)),
+            Command::Save => match self.path.clone() {
+                Some(path) => self.save_to(path, AfterSave::Nothing),
+                None => self.apply(ctx, Command::SaveAs, force),
+            },
+            Command::SaveAs => {
+                let folder = self.dialog_folder();
+                let name = format!("{}.json", self.name());
+                self.jobs.pick(PickPurpose::SaveAs, folder, name);
+            }
+            Command::SaveToLibrary(name) => self.save_to_library(&name),
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
+            Command::TogglePreviewTheme => {
+                self.settings.dark_preview = !self.settings.dark_preview;
+                self.jobs.submit(Job::WriteSettings(self.settings.clone()));
+            }
+            Command::Attach { url } => {
+                self.jobs
+                    .pick(PickPurpose::Attach { url }, PathBuf::new(), String::new());
+            }
+            Command::AttachPath { url, path } => self.attach(&url, path),
+            Command::Detach { url } => {
+                self.media.remove(&url);
+                let key = self.template_key();
+                if let Some(m) = self.media_map.0.get_mut(&key) {
+                    m.remove(&url);
+                }
+                self.jobs.submit(Job::WriteMediaMap(self.media_map.clone()));
+            }
+            Command::LibraryRefresh
+            | Command::LibraryDuplicate(_)
+            | Command::LibraryRename { .. }
+            | Command::LibraryDelete(_) => self.apply_library(command),
+            Command::Jump(path) => self.editor.jump(&path),
+            Command::RecoverAutosave => {
+                if let Some(Dialog::Recover(autosave)) = self.dialog.take() {
+                    let decoded = crate::rcs::codec::from_value(&autosave.template);
+                    self.load_document(
+                        decoded.request,
+                        autosave.path.clone(),
+                        crate::rcs::model::SendRcsMessageRequest::default(),
+                    );
+                    self.status = Some(("Recovered the unsaved draft.".into(), false));
+                }
+            }
+            Command::DiscardAutosave => {
+                self.dialog = None;
+                self.jobs.submit(Job::ClearAutosave);
+            }
+            Command::Quit => {
+                self.allowed_to_close = true;
+                self.jobs.submit(Job::ClearAutosave);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Undo (`true`) or redo one step of the edit history.
+    fn step_history(&mut self, undo: bool) {
+        let next = if undo {
+            self.undoer.undo(&self.draft).cloned()
+        } else {
+            self.undoer.redo(&self.draft).cloned()
+        };
+        if let Some(draft) = next {
+            self.draft = draft;
+            self.draft.sync_ids();
+            self.refresh();
+        }
+    }
+
+    fn apply_library(&mut self, command: Command) {
+        match command {
+            Command::LibraryRefresh => self.jobs.submit(Job::ListLibrary),
+            Command::LibraryDuplicate(from) => {
+                let to = self.free_library_name(&from, "copy");
+                self.jobs.submit(Job::Duplicate { from, to });
+            }
+            Command::LibraryRename { from, to_name } => {
+                let to = self.paths.library.join(format!(
+                    "{}.{}",
+                    to_name.trim(),
+                    crate::templates::EXTENSION
+                ));
+                if self.path.as_ref() == Some(&from) {
+                    self.path = Some(to.clone());
+                }
+                self.jobs.submit(Job::Rename { from, to });
+            }
+            Command::LibraryDelete(path) => {
+                if self.path.as_ref() == Some(&path) {
+                    // The draft stays open as an unsaved document.
+                    self.path = None;
+                    self.saved = crate::rcs::model::SendRcsMessageRequest::default();
+                    self.refresh();
+                }
+                self.jobs.submit(Job::Delete(path));
+            }
+            _ => {}
+        }
+    }
+
+    fn dialog_folder(&self) -> PathBuf {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map_or_else(|| self.paths.library.clone(), std::path::Path::to_path_buf)
+    }
+
+    pub(super) fn save_to(&mut self, path: PathBuf, then: AfterSave) {
+        if self.saving.is_some() {
+            self.status = Some(("A save is already in progress.".into(), true));
+            return;
+        }
+        self.saving = Some((path.clone(), self.draft.request.clone()));
+        self.jobs.submit(Job::Save {
+            path,
+            request: Box::new(self.draft.request.clone()),
+            then,
+        });
+    }
+
+    fn save_to_library(&mut self, name: &str) {
+        let name = name.trim().trim_end_matches(".json");
+        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+            self.status = Some(("Give the template a name without slashes.".into(), true));
+            return;
+        }
+        let path = self.paths.library.join(format!("{name}.json"));
+        if self.library.contains(&path) && self.path.as_ref() != Some(&path) {
+            self.dialog = Some(Dialog::NoFileDialog {
+                purpose: PickPurpose::SaveAs,
+                name: name.to_owned(),
+                error: Some(format!(
+                    "{name} already exists in the library; choose another name."
+                )),
+            });
+            return;
+        }
+        let then = if self.after_guard.is_some() {
+            AfterSave::Continue
+        } else {
+            AfterSave::Nothing
+        };
+        self.save_to(path, then);
+    }
+
+    fn free_library_name(&self, from: &std::path::Path, suffix: &str) -> PathBuf {
+        let stem = from
+            .file_stem()
+            .map_or_else(|| "template".into(), |s| s.to_string_lossy().into_owned());
+        let mut n = 1;
+        loop {
+            let name = if n == 1 {
+                format!("{stem} {suffix}")
+            } else {
+                format!("{stem} {suffix} {n}")
+            };
+            let path = self.paths.library.join(format!("{name}.json"));
+            if !self.library.contains(&path) {
+                return path;
+            }
+            n += 1;
+        }
+    }
+
+    fn attach(&mut self, url: &str, path: PathBuf) {
+        let key = self.template_key();
+        self.media_map.set(&key, url, path.clone());
+        self.jobs.submit(Job::WriteMediaMap(self.media_map.clone()));
+        self.media.set_pending(url, path.clone());
+        self.jobs.submit(Job::Decode {
+            url: url.to_owned(),
+            path,
+        });
+    }
+}

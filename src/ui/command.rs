@@ -1,0 +1,45 @@
+//! What widgets ask for. Widgets only change the draft and push commands; the app applies
+//! them after the frame is drawn, so no widget does file, network or decoding work.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    New,
+    /// Open a template with the file dialog.
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// Save into the template library under this name (when no file dialog can be shown).
+    SaveToLibrary(String),
+    Undo,
+    Redo,
+    TogglePreviewTheme,
+    /// Pick a local image for the preview of this media URL.
+    Attach {
+        url: String,
+    },
+    /// Use this local file for the preview of this media URL (drag and drop).
+    AttachPath {
+        url: String,
+        path: PathBuf,
+    },
+    Detach {
+        url: String,
+    },
+    LibraryRefresh,
+    LibraryDuplicate(PathBuf),
+    LibraryRename {
+        from: PathBuf,
+        to_name: String,
+    },
+    LibraryDelete(PathBuf),
+    /// Bring the field at this path into view and focus it.
+    Jump(String),
+    RecoverAutosave,
+    DiscardAutosave,
+    /// Close the window (after the unsaved-changes guard).
+    Quit,
+}

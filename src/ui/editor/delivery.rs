@@ -1,0 +1,181 @@
+//! The request's delivery members: origination, time to live, traffic type, configuration,
+//! price cap, context, feedback, and the SMS/MMS fallback with its segment count.
+
+use egui::{RichText, Ui};
+
+use crate::rcs::limits::Field;
+use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest};
+use crate::rcs::segments;
+use crate::ui::editor::form::Form;
+
+pub fn delivery(ui: &mut Ui, form: &mut Form<'_>, r: &mut SendRcsMessageRequest) {
+    if r.destination_phone_number.is_some() {
+        form.text(
+            ui,
+            "DestinationPhoneNumber",
+            Field::DestinationPhoneNumber,
+            &mut r.destination_phone_number,
+            false,
+        );
+        ui.label(RichText::new("This template carries a destination number; clear it to keep templates personal-data free.").small());
+    }
+    form.text(
+        ui,
+        "OriginationIdentity",
+        Field::OriginationIdentity,
+        &mut r.origination_identity,
+        false,
+    );
+    form.optional_integer(ui, "TimeToLive", Field::TimeToLive, &mut r.time_to_live);
+    form.choice(
+        ui,
+        "MessageTrafficType",
+        Field::MessageTrafficType,
+        &mut r.message_traffic_type,
+    );
+    form.text(
+        ui,
+        "ConfigurationSetName",
+        Field::ConfigurationSetName,
+        &mut r.configuration_set_name,
+        false,
+    );
+    form.text(
+        ui,
+        "ProtectConfigurationId",
+        Field::ProtectConfigurationId,
+        &mut r.protect_configuration_id,
+        false,
+    );
+    form.text(ui, "MaxPrice", Field::MaxPrice, &mut r.max_price, false);
+    form.optional_bool(ui, "Message feedback", &mut r.message_feedback_enabled);
+    form.optional_bool(ui, "Dry run (saved in template)", &mut r.dry_run);
+    ui.separator();
+    context(ui, form, &mut r.context);
+    ui.separator();
+    fallback(ui, form, &mut r.fallback_configuration);
+}
+
+fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, String)>>) {
+    let rule = Field::Context.rule();
+    let max = rule.count.map_or(usize::MAX, |(_, m)| m);
+    let pairs = context.get_or_insert_with(Vec::new);
+    ui.strong(format!("Context ({}/{max})", pairs.len()));
+    form.show_issues(ui, "Context");
+    let mut delete = None;
+    for (i, (key, value)) in pairs.iter_mut().enumerate() {
+        ui.push_id(i, |ui| {
+            ui.horizontal(|ui| {
+                let k = ui.label("Key");
+                if ui
+                    .add(egui::TextEdit::singleline(key).desired_width(120.0))
+                    .labelled_by(k.id)
+                    .changed()
+                {
+                    form.changed = true;
+                }
+                let v = ui.label("Value");
+                if ui
+                    .add(egui::TextEdit::singleline(value).desired_width(180.0))
+                    .labelled_by(v.id)
+                    .changed()
+                {
+                    form.changed = true;
+                }
+                if ui
+                    .small_button("🗑")
+                    .on_hover_text("Remove this context entry")
+                    .clicked()
+                {
+                    delete = Some(i);
+                }
+            });
+            let path = format!("Context.{key}");
+            form.show_issues(ui, &path);
+        });
+    }
+    if let Some(i) = delete {
+        pairs.remove(i);
+        form.changed = true;
+    }
+    if ui
+        .add_enabled(pairs.len() < max, egui::Button::new("➕ Add context entry"))
+        .on_disabled_hover_text(format!("Context holds at most {max} entries."))
+        .clicked()
+    {
+        let mut n = pairs.len() + 1;
+        while pairs.iter().any(|(k, _)| *k == format!("key{n}")) {
+            n += 1;
+        }
+        pairs.push((format!("key{n}"), "value".into()));
+        form.changed = true;
+    }
+    if pairs.is_empty() {
+        *context = None;
+    }
+}
+
+fn fallback(ui: &mut Ui, form: &mut Form<'_>, fallback: &mut Option<FallbackConfiguration>) {
+    let mut on = fallback.is_some();
+    if ui
+        .checkbox(&mut on, "SMS/MMS fallback when RCS is not delivered")
+        .changed()
+    {
+        *fallback = on.then(|| FallbackConfiguration {
+            channel: Some("SMS".into()),
+            message_body: None,
+            media_urls: None,
+            origination_identity: None,
+        });
+        form.changed = true;
+    }
+    let Some(f) = fallback else {
+        return;
+    };
+    form.at("FallbackConfiguration", |form| {
+        form.show_issues(ui, "FallbackConfiguration");
+        form.choice(ui, "Channel", Field::FallbackChannel, &mut f.channel);
+        form.text(
+            ui,
+            "MessageBody",
+            Field::FallbackMessageBody,
+            &mut f.message_body,
+            true,
+        );
+        if let Some(body) = f.message_body.as_deref() {
+            let s = segments::count(body);
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} {} · {} per segment",
+                    s.encoding.label(),
+                    s.count,
+                    if s.count == 1 { "segment" } else { "segments" },
+                    s.per_segment
+                ))
+                .small(),
+            );
+        }
+        if f.channel.as_deref() == Some("MMS") || f.media_urls.is_some() {
+            let mut url = f.media_urls.as_ref().and_then(|u| u.first().cloned());
+            form.at("MediaUrls", |form| {
+                let list = form.path.as_str().to_owned();
+                form.show_issues(ui, &list);
+                form.text(ui, "[0]", Field::FallbackMediaUrl, &mut url, false);
+            });
+            let rest: Vec<String> = f.media_urls.iter().flatten().skip(1).cloned().collect();
+            let mut urls: Vec<String> = url.into_iter().collect();
+            urls.extend(rest);
+            let next = (!urls.is_empty()).then_some(urls);
+            if next != f.media_urls {
+                f.media_urls = next;
+            }
+        }
+        form.text(
+            ui,
+            "OriginationIdentity",
+            Field::FallbackOriginationIdentity,
+            &mut f.origination_identity,
+            false,
+        );
+    });
+}

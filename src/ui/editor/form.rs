@@ -1,0 +1,383 @@
+//! The building blocks of the editor: labelled fields with live counters and the validator's
+//! issues shown at the field they concern, found by path.
+
+use std::collections::HashMap;
+
+use egui::{Align, Color32, Layout, RichText, TextEdit, Ui};
+
+use crate::rcs::issue::{Issue, Severity};
+use crate::rcs::limits::{Field, Required};
+use crate::rcs::path::{Mark, PathBuf};
+use crate::rcs::timestamp::Timestamp;
+use crate::ui::command::Command;
+use crate::ui::media_cache::MediaCache;
+use crate::ui::theme;
+
+/// The validator's issues, looked up by path.
+#[derive(Debug, Default)]
+pub struct IssueIndex {
+    pub all: Vec<Issue>,
+    by_path: HashMap<String, Vec<usize>>,
+}
+
+impl IssueIndex {
+    #[must_use]
+    pub fn new(all: Vec<Issue>) -> Self {
+        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, issue) in all.iter().enumerate() {
+            by_path.entry(issue.path.clone()).or_default().push(i);
+        }
+        Self { all, by_path }
+    }
+
+    pub fn at(&self, path: &str) -> impl Iterator<Item = &Issue> {
+        self.by_path
+            .get(path)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.all[i])
+    }
+
+    #[must_use]
+    pub fn errors(&self) -> usize {
+        self.all.iter().filter(|i| i.is_error()).count()
+    }
+
+    #[must_use]
+    pub fn warnings(&self) -> usize {
+        self.all.len() - self.errors()
+    }
+}
+
+/// Per-frame context for drawing fields: where we are, what the validator said, what to focus.
+pub struct Form<'a> {
+    pub issues: &'a IssueIndex,
+    /// A path the user asked to jump to; the field drawn at that path takes focus.
+    pub focus: &'a mut Option<String>,
+    pub commands: &'a mut Vec<Command>,
+    /// Local preview images by media URL.
+    pub media: &'a MediaCache,
+    /// Media slots drawn this frame, where a dropped image file attaches to that URL.
+    pub drop_targets: &'a mut Vec<(egui::Rect, String)>,
+    pub path: PathBuf,
+    pub changed: bool,
+}
+
+impl Form<'_> {
+    pub fn enter(&mut self, member: &str) -> Mark {
+        self.path.member(member)
+    }
+
+    pub fn enter_index(&mut self, index: usize) -> Mark {
+        self.path.index(index)
+    }
+
+    pub fn leave(&mut self, mark: Mark) {
+        self.path.reset(mark);
+    }
+
+    /// Runs `f` with `member` appended to the path.
+    pub fn at<R>(&mut self, member: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.enter(member);
+        let r = f(self);
+        self.leave(mark);
+        r
+    }
+
+    /// The path of `member` (a name, or an index such as `[0]`) under the current path.
+    #[must_use]
+    pub fn path_of(&self, member: &str) -> String {
+        if member.starts_with('[') {
+            format!("{}{member}", self.path.as_str())
+        } else {
+            crate::rcs::path::join(self.path.as_str(), member)
+        }
+    }
+
+    /// True when the pending jump target lies at or under `path`.
+    #[must_use]
+    pub fn focus_under(&self, path: &str) -> bool {
+        self.focus
+            .as_deref()
+            .is_some_and(|f| crate::rcs::path::is_at_or_under(f, path))
+    }
+
+    /// Takes focus and scrolls into view when `path` is the jump target.
+    pub fn take_focus(&mut self, path: &str, response: &egui::Response) {
+        if self.focus.as_deref() == Some(path) {
+            response.request_focus();
+            response.scroll_to_me(Some(Align::Center));
+            *self.focus = None;
+        }
+    }
+
+    /// Shows the issues at `path` (below a field or a list heading).
+    pub fn show_issues(&mut self, ui: &mut Ui, path: &str) {
+        for issue in self.issues.at(path) {
+            issue_line(ui, issue);
+        }
+    }
+
+    /// The label row of a field: its name (with * when required) and an optional counter.
+    fn label_row(ui: &mut Ui, field: Field, counter: Option<(usize, usize)>) -> egui::Response {
+        let rule = field.rule();
+        let name = if rule.required == Required::Yes {
+            format!("{} *", rule.title())
+        } else {
+            rule.title()
+        };
+        ui.horizontal(|ui| {
+            let label = ui.label(name);
+            if let Some((n, max)) = counter {
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    let colour = if n > max {
+                        theme::ERROR
+                    } else {
+                        ui.visuals().weak_text_color()
+                    };
+                    ui.label(RichText::new(format!("{n}/{max}")).small().color(colour))
+                        .on_hover_text(format!(
+                            "{} counts characters; the limit is {max}.",
+                            rule.title()
+                        ));
+                });
+            }
+            label
+        })
+        .inner
+    }
+
+    /// A text member: label, live "n/limit" counter from the limits table, the input, and the
+    /// issues at its path. An emptied field becomes absent (the validator says if it is needed).
+    pub fn text(
+        &mut self,
+        ui: &mut Ui,
+        member: &str,
+        field: Field,
+        value: &mut Option<String>,
+        multiline: bool,
+    ) {
+        let path = self.path_of(member);
+        let mut buffer = value.clone().unwrap_or_default();
+        let counter = field
+            .rule()
+            .max_len()
+            .map(|max| (buffer.chars().count(), max));
+        let label = Self::label_row(ui, field, counter);
+        let edit = if multiline {
+            TextEdit::multiline(&mut buffer).desired_rows(3)
+        } else {
+            TextEdit::singleline(&mut buffer)
+        };
+        let response = ui
+            .add(edit.desired_width(f32::INFINITY).id_salt(&path))
+            .labelled_by(label.id);
+        if response.changed() {
+            *value = (!buffer.is_empty()).then_some(buffer);
+            self.changed = true;
+        }
+        self.take_focus(&path, &response);
+        self.show_issues(ui, &path);
+    }
+
+    /// An enumeration member as a drop-down of the table's allowed values.
+    pub fn choice(&mut self, ui: &mut Ui, member: &str, field: Field, value: &mut Option<String>) {
+        let path = self.path_of(member);
+        let rule = field.rule();
+        let label = Self::label_row(ui, field, None);
+        let shown = match value.as_deref() {
+            None => "(not set)".to_owned(),
+            Some(v) if rule.allowed.contains(&v) => v.to_owned(),
+            Some(v) => format!("{v} (invalid)"),
+        };
+        let before = value.clone();
+        let response = egui::ComboBox::from_id_salt(&path)
+            .selected_text(shown)
+            .width(ui.available_width().min(240.0))
+            .show_ui(ui, |ui| {
+                if rule.required != Required::Yes {
+                    ui.selectable_value(value, None, "(not set)");
+                }
+                for allowed in rule.allowed {
+                    ui.selectable_value(value, Some((*allowed).to_owned()), *allowed);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if *value != before {
+            self.changed = true;
+        }
+        self.take_focus(&path, &response);
+        self.show_issues(ui, &path);
+    }
+
+    /// A required or optional number with the table's range as the drag range hint.
+    pub fn number(
+        &mut self,
+        ui: &mut Ui,
+        member: &str,
+        field: Field,
+        value: &mut Option<f64>,
+        speed: f64,
+    ) {
+        let path = self.path_of(member);
+        let label = Self::label_row(ui, field, None);
+        let mut v = value.unwrap_or_default();
+        let response = ui
+            .add(egui::DragValue::new(&mut v).speed(speed).max_decimals(6))
+            .labelled_by(label.id);
+        if response.changed() {
+            *value = Some(v);
+            self.changed = true;
+        }
+        self.take_focus(&path, &response);
+        self.show_issues(ui, &path);
+    }
+
+    /// An optional whole number (Time to live) with a checkbox to leave it out.
+    pub fn optional_integer(
+        &mut self,
+        ui: &mut Ui,
+        member: &str,
+        field: Field,
+        value: &mut Option<i64>,
+    ) {
+        let path = self.path_of(member);
+        let rule = field.rule();
+        let mut set = value.is_some();
+        let response = ui
+            .horizontal(|ui| {
+                if ui.checkbox(&mut set, rule.title()).changed() {
+                    *value = if set {
+                        rule.range.map(|(_, max)| f64_to_i64(max))
+                    } else {
+                        None
+                    };
+                    self.changed = true;
+                }
+                value.as_mut().map(|v| {
+                    let mut drag = egui::DragValue::new(v);
+                    if let Some((min, max)) = rule.range {
+                        drag = drag.range(f64_to_i64(min)..=f64_to_i64(max));
+                    }
+                    let r = ui.add(drag).on_hover_text(rule.title());
+                    if r.changed() {
+                        self.changed = true;
+                    }
+                    r
+                })
+            })
+            .inner;
+        if let Some(response) = response {
+            self.take_focus(&path, &response);
+        }
+        self.show_issues(ui, &path);
+    }
+
+    /// An optional boolean member as a three-way choice (not set / true / false).
+    pub fn optional_bool(&mut self, ui: &mut Ui, label: &str, value: &mut Option<bool>) {
+        let before = *value;
+        ui.horizontal(|ui| {
+            let l = ui.label(label);
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(match value {
+                    None => "(not set)",
+                    Some(true) => "true",
+                    Some(false) => "false",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(value, None, "(not set)");
+                    ui.selectable_value(value, Some(true), "true");
+                    ui.selectable_value(value, Some(false), "false");
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        if *value != before {
+            self.changed = true;
+        }
+    }
+
+    /// A UTC date-time as separate year/month/day/hour/minute inputs, which cannot produce
+    /// an unparseable time: the day is clamped to the month.
+    pub fn date_time(
+        &mut self,
+        ui: &mut Ui,
+        member: &str,
+        field: Field,
+        value: &mut Option<Timestamp>,
+    ) {
+        let path = self.path_of(member);
+        let title = field.rule().title();
+        let label = Self::label_row(ui, field, None);
+        let current = value.unwrap_or_default();
+        let (mut y, mut mo, mut d, mut h, mut mi, s) = current.to_civil();
+        let mut changed = false;
+        let first = ui
+            .horizontal(|ui| {
+                let first = ui
+                    .add(egui::DragValue::new(&mut y).range(1..=9999))
+                    .labelled_by(label.id)
+                    .on_hover_text(format!("{title}: year"));
+                changed |= first.changed();
+                ui.label("-");
+                let parts: [(&mut u32, std::ops::RangeInclusive<u32>, &str); 4] = [
+                    (&mut mo, 1..=12, "month"),
+                    (&mut d, 1..=31, "day"),
+                    (&mut h, 0..=23, "hour"),
+                    (&mut mi, 0..=59, "minute"),
+                ];
+                for (i, (part, range, name)) in parts.into_iter().enumerate() {
+                    if i == 2 {
+                        ui.label(" ");
+                    } else if i > 0 {
+                        ui.label(if i == 3 { ":" } else { "-" });
+                    }
+                    changed |= ui
+                        .add(
+                            egui::DragValue::new(part)
+                                .range(range)
+                                .custom_formatter(|n, _| format!("{n:02}")),
+                        )
+                        .on_hover_text(format!("{title}: {name}"))
+                        .changed();
+                }
+                ui.label("UTC");
+                first
+            })
+            .inner;
+        if changed {
+            let mut day = d;
+            // Clamp the day to the month so the value is always a real date.
+            while day > 28 && Timestamp::from_civil(y, mo, day, h, mi, s).is_none() {
+                day -= 1;
+            }
+            if let Some(t) = Timestamp::from_civil(y, mo, day, h, mi, s) {
+                *value = Some(t);
+                self.changed = true;
+            }
+        }
+        self.take_focus(&path, &first);
+        self.show_issues(ui, &path);
+    }
+}
+
+fn f64_to_i64(v: f64) -> i64 {
+    // Reason: table ranges are small whole numbers.
+    #[allow(clippy::cast_possible_truncation)]
+    let n = v as i64;
+    n
+}
+
+/// One issue line: ✖ for errors, ⚠ for warnings.
+pub fn issue_line(ui: &mut Ui, issue: &Issue) {
+    let (icon, colour): (&str, Color32) = match issue.severity {
+        Severity::Error => ("✖", theme::ERROR),
+        Severity::Warning => ("⚠", theme::WARNING),
+    };
+    ui.label(
+        RichText::new(format!("{icon} {}", issue.message))
+            .small()
+            .color(colour),
+    );
+}

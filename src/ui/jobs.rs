@@ -1,0 +1,348 @@
+//! Background work for the window: file I/O, image decoding and file dialogs never run on
+//! the UI thread. Jobs go to a named worker thread; results come back through a bounded
+//! channel followed by a repaint request, and the frame drains them with `try_recv`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TrySendError};
+use std::time::{Duration, Instant};
+
+use crate::rcs::model::SendRcsMessageRequest;
+use crate::templates::{self, LibraryEntry, OpenError};
+use crate::ui::media;
+use crate::ui::paths::AppPaths;
+use crate::ui::settings::{Autosave, MediaMap, Settings};
+
+/// Why a file dialog was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickPurpose {
+    Open,
+    SaveAs,
+    /// Attach a local image to this media URL.
+    Attach {
+        url: String,
+    },
+}
+
+/// What to do once a save finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    Nothing,
+    /// The user saved from the "unsaved changes" prompt; carry on with what they asked.
+    Continue,
+}
+
+#[derive(Debug)]
+pub enum Job {
+    LoadState,
+    Open(PathBuf),
+    Save {
+        path: PathBuf,
+        request: Box<SendRcsMessageRequest>,
+        then: AfterSave,
+    },
+    ListLibrary,
+    Duplicate {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    Rename {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    Delete(PathBuf),
+    WriteSettings(Settings),
+    WriteMediaMap(MediaMap),
+    WriteAutosave(Box<Autosave>),
+    ClearAutosave,
+    Decode {
+        url: String,
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug)]
+pub enum Done {
+    State {
+        settings: Settings,
+        media: MediaMap,
+        autosave: Option<Box<Autosave>>,
+    },
+    Opened {
+        path: PathBuf,
+        result: Result<Box<SendRcsMessageRequest>, OpenError>,
+    },
+    Saved {
+        path: PathBuf,
+        result: Result<(), String>,
+        then: AfterSave,
+    },
+    Library(Result<Vec<LibraryEntry>, String>),
+    /// A library operation finished: a message for the status line, or an error.
+    LibraryChanged(Result<String, String>),
+    Decoded {
+        url: String,
+        path: PathBuf,
+        result: Result<Box<media::Decoded>, String>,
+    },
+    Picked {
+        purpose: PickPurpose,
+        path: Option<PathBuf>,
+        /// A dialog that answers "nothing" at once was never shown (no desktop portal).
+        elapsed: Duration,
+    },
+    /// A background write (settings, autosave, media map) finished.
+    Written,
+    /// A background write failed: shown, never fatal.
+    WriteFailed(String),
+}
+
+/// Shows native file dialogs. A trait so tests can script the answers.
+pub trait FilePicker: Send + Sync {
+    fn pick_open(&self, folder: &std::path::Path) -> Option<PathBuf>;
+    fn pick_save(&self, folder: &std::path::Path, name: &str) -> Option<PathBuf>;
+    fn pick_image(&self) -> Option<PathBuf>;
+}
+
+/// rfd's dialogs (the XDG desktop portal on Linux).
+pub struct RfdPicker;
+
+impl FilePicker for RfdPicker {
+    fn pick_open(&self, folder: &std::path::Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open template")
+            .add_filter("RCS template", &["json"])
+            .set_directory(folder)
+            .pick_file()
+    }
+    fn pick_save(&self, folder: &std::path::Path, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save template as")
+            .add_filter("RCS template", &["json"])
+            .set_directory(folder)
+            .set_file_name(name)
+            .save_file()
+    }
+    fn pick_image(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Attach a local image for the preview")
+            .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
+            .pick_file()
+    }
+}
+
+/// The UI side of the workers.
+pub struct Jobs {
+    io: Sender<Job>,
+    decode: Sender<Job>,
+    done_tx: SyncSender<Done>,
+    done: Receiver<Done>,
+    ctx: egui::Context,
+    picker: Arc<dyn FilePicker>,
+    pending: usize,
+}
+
+/// Results waiting for the UI; a full channel makes workers wait rather than drop results.
+const DONE_CAPACITY: usize = 64;
+
+impl Jobs {
+    #[must_use]
+    pub fn start(ctx: &egui::Context, paths: AppPaths, picker: Arc<dyn FilePicker>) -> Self {
+        let (done_tx, done) = mpsc::sync_channel(DONE_CAPACITY);
+        let io = spawn_worker("rcs-io", ctx.clone(), done_tx.clone(), paths.clone());
+        let decode = spawn_worker("rcs-decode", ctx.clone(), done_tx.clone(), paths);
+        Self {
+            io,
+            decode,
+            done_tx,
+            done,
+            ctx: ctx.clone(),
+            picker,
+            pending: 0,
+        }
+    }
+
+    pub fn submit(&mut self, job: Job) {
+        let queue = if matches!(job, Job::Decode { .. }) {
+            &self.decode
+        } else {
+            &self.io
+        };
+        if queue.send(job).is_ok() {
+            self.pending += 1;
+        }
+    }
+
+    /// Opens a file dialog on its own thread (dialogs block until the user answers).
+    pub fn pick(&mut self, purpose: PickPurpose, folder: PathBuf, name: String) {
+        let picker = Arc::clone(&self.picker);
+        let tx = self.done_tx.clone();
+        let ctx = self.ctx.clone();
+        self.pending += 1;
+        let spawned = std::thread::Builder::new()
+            .name("rcs-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let path = match &purpose {
+                    PickPurpose::Open => picker.pick_open(&folder),
+                    PickPurpose::SaveAs => picker.pick_save(&folder, &name),
+                    PickPurpose::Attach { .. } => picker.pick_image(),
+                };
+                let elapsed = started.elapsed();
+                let _ = tx.send(Done::Picked {
+                    purpose,
+                    path,
+                    elapsed,
+                });
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.pending -= 1;
+        }
+    }
+
+    /// The next finished result, without waiting.
+    pub fn poll(&mut self) -> Option<Done> {
+        let done = self.done.try_recv().ok()?;
+        self.pending = self.pending.saturating_sub(1);
+        Some(done)
+    }
+
+    /// Jobs submitted and not yet answered (for progress indicators and tests).
+    #[must_use]
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+}
+
+fn spawn_worker(
+    name: &str,
+    ctx: egui::Context,
+    tx: SyncSender<Done>,
+    paths: AppPaths,
+) -> Sender<Job> {
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let spawned = std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            for job in job_rx {
+                let done = run(job, &paths);
+                if send(&tx, done) {
+                    ctx.request_repaint();
+                } else {
+                    return;
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("rcs-composer: cannot start the {name} worker: {e}");
+    }
+    job_tx
+}
+
+/// Sends a result, waiting while the UI catches up; false once the UI is gone.
+fn send(tx: &SyncSender<Done>, done: Done) -> bool {
+    match tx.try_send(done) {
+        Ok(()) => true,
+        Err(TrySendError::Full(done)) => tx.send(done).is_ok(),
+        Err(TrySendError::Disconnected(_)) => false,
+    }
+}
+
+fn write_json<T: serde::Serialize>(path: &std::path::Path, value: &T) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    templates::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Option<T> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn run(job: Job, paths: &AppPaths) -> Done {
+    match job {
+        Job::LoadState => Done::State {
+            settings: read_json(&paths.settings_file()).unwrap_or_default(),
+            media: read_json(&paths.media_map_file()).unwrap_or_default(),
+            autosave: read_json(&paths.autosave_file()).map(Box::new),
+        },
+        Job::Open(path) => {
+            let result = templates::open(&path).map(Box::new);
+            Done::Opened { path, result }
+        }
+        Job::Save {
+            path,
+            request,
+            then,
+        } => {
+            let result = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| templates::save(&path, &request))
+                .map_err(|e| format!("Could not save {}: {e}", path.display()));
+            Done::Saved { path, result, then }
+        }
+        Job::ListLibrary => Done::Library(
+            templates::list_library(&paths.library)
+                .map_err(|e| format!("Cannot list {}: {e}", paths.library.display())),
+        ),
+        Job::Duplicate { from, to } => Done::LibraryChanged(library_copy(&from, &to)),
+        Job::Rename { from, to } => Done::LibraryChanged(if to.exists() {
+            Err(format!("{} already exists.", to.display()))
+        } else {
+            std::fs::rename(&from, &to)
+                .map(|()| format!("Renamed to {}.", file_stem(&to)))
+                .map_err(|e| format!("Could not rename {}: {e}", from.display()))
+        }),
+        Job::Delete(path) => Done::LibraryChanged(
+            std::fs::remove_file(&path)
+                .map(|()| format!("Deleted {}.", file_stem(&path)))
+                .map_err(|e| format!("Could not delete {}: {e}", path.display())),
+        ),
+        Job::WriteSettings(settings) => write_result(write_json(&paths.settings_file(), &settings)),
+        Job::WriteMediaMap(map) => write_result(write_json(&paths.media_map_file(), &map)),
+        Job::WriteAutosave(autosave) => write_result(write_json(&paths.autosave_file(), &autosave)),
+        Job::ClearAutosave => {
+            let path = paths.autosave_file();
+            write_result(match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(format!("cannot remove {}: {e}", path.display()))
+                }
+                _ => Ok(()),
+            })
+        }
+        Job::Decode { url, path } => {
+            let result = media::decode(&path).map(Box::new);
+            Done::Decoded { url, path, result }
+        }
+    }
+}
+
+fn write_result(result: Result<(), String>) -> Done {
+    match result {
+        Ok(()) => Done::Written,
+        Err(e) => Done::WriteFailed(e),
+    }
+}
+
+fn file_stem(path: &std::path::Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+}
+
+fn library_copy(from: &std::path::Path, to: &std::path::Path) -> Result<String, String> {
+    if to.exists() {
+        return Err(format!("{} already exists.", to.display()));
+    }
+    let text =
+        std::fs::read(from).map_err(|e| format!("Could not read {}: {e}", from.display()))?;
+    templates::write_atomic(to, &text)
+        .map_err(|e| format!("Could not write {}: {e}", to.display()))?;
+    Ok(format!("Duplicated as {}.", file_stem(to)))
+}

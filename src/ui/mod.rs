@@ -1,0 +1,15 @@
+//! The desktop composer (eframe/egui).
+
+pub mod app;
+pub mod command;
+pub mod draft;
+pub mod editor;
+pub mod jobs;
+pub mod media;
+pub mod media_cache;
+pub mod paths;
+pub mod preview;
+pub mod settings;
+pub mod theme;
+
+pub use app::{App, run};

@@ -1,0 +1,102 @@
+//! What persists between runs besides the window layout (eframe keeps that): recent files,
+//! the preview theme, the local images attached to media URLs, and the crash-recovery draft.
+//! Never credentials.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// How many recent files the File menu offers.
+pub const MAX_RECENT: usize = 8;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent_files: Vec<PathBuf>,
+    pub dark_preview: bool,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list.
+    pub fn touch_recent(&mut self, path: &std::path::Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT);
+    }
+}
+
+/// Local images attached to media URLs, per template (keyed by the template's path, or
+/// `untitled` for a draft never saved). Kept in the app's data folder, never in the template.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MediaMap(pub BTreeMap<String, BTreeMap<String, PathBuf>>);
+
+pub const UNTITLED: &str = "untitled";
+
+impl MediaMap {
+    #[must_use]
+    pub fn get(&self, template: &str, url: &str) -> Option<&PathBuf> {
+        self.0.get(template)?.get(url)
+    }
+
+    pub fn set(&mut self, template: &str, url: &str, file: PathBuf) {
+        self.0
+            .entry(template.to_owned())
+            .or_default()
+            .insert(url.to_owned(), file);
+    }
+
+    /// Carries an untitled draft's attachments over to the path it was first saved as.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        if let Some(entries) = self.0.remove(from) {
+            self.0.entry(to.to_owned()).or_default().extend(entries);
+        }
+    }
+}
+
+/// The crash-recovery copy of a dirty draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Autosave {
+    /// The template file the draft belongs to, if it was ever saved.
+    pub path: Option<PathBuf>,
+    /// Seconds since the Unix epoch.
+    pub saved_at: u64,
+    /// The draft as template JSON.
+    pub template: serde_json::Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_bounded() {
+        let mut s = Settings::default();
+        for i in 0..10 {
+            s.touch_recent(&PathBuf::from(format!("t{i}.json")));
+        }
+        s.touch_recent(&PathBuf::from("t5.json"));
+        assert_eq!(s.recent_files.len(), MAX_RECENT);
+        assert_eq!(s.recent_files[0], PathBuf::from("t5.json"));
+        assert_eq!(
+            s.recent_files
+                .iter()
+                .filter(|p| p.ends_with("t5.json"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn media_map_moves_with_first_save() {
+        let mut m = MediaMap::default();
+        m.set(UNTITLED, "s3://b/a.png", PathBuf::from("/tmp/a.png"));
+        m.rename(UNTITLED, "/t/x.json");
+        assert_eq!(
+            m.get("/t/x.json", "s3://b/a.png"),
+            Some(&PathBuf::from("/tmp/a.png"))
+        );
+        assert!(m.get(UNTITLED, "s3://b/a.png").is_none());
+    }
+}
