@@ -28,6 +28,10 @@ pub struct Cli {
 pub enum Command {
     /// Check template files against every rule of the RCS send request.
     Check(CheckArgs),
+    /// Send a template (or dry-run it) through AWS End User Messaging SMS.
+    Send(crate::cli_send::SendArgs),
+    /// Serve a local sandbox of the service on 127.0.0.1 (nothing is delivered).
+    Sandbox(crate::cli_send::SandboxArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +143,8 @@ fn has_errors_in(issues: &[serde_json::Value]) -> bool {
 #[must_use]
 pub fn run(command: &Command) -> ExitCode {
     match command {
+        Command::Send(args) => crate::cli_send::send(args),
+        Command::Sandbox(args) => crate::cli_send::sandbox(args),
         Command::Check(args) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());

@@ -2,7 +2,10 @@
 //! SMS. The binary is a thin shell over these modules so that tests and benchmarks drive the
 //! real code.
 
+pub mod aws;
 pub mod cli;
+pub mod cli_send;
 pub mod rcs;
+pub mod sandbox;
 pub mod templates;
 pub mod ui;

@@ -50,6 +50,8 @@ pub enum Code {
     FallbackContentRequired,
     MediaOnlyForMms,
     FallbackPoolNotAllowed,
+    /// A field the service's `ValidationException` named.
+    RejectedByService,
 }
 
 impl Code {
@@ -81,6 +83,7 @@ impl Code {
             Self::FallbackContentRequired => "fallback-content-required",
             Self::MediaOnlyForMms => "media-only-for-mms",
             Self::FallbackPoolNotAllowed => "fallback-pool-not-allowed",
+            Self::RejectedByService => "rejected-by-service",
         }
     }
 }

@@ -42,4 +42,16 @@ pub enum Command {
     DiscardAutosave,
     /// Close the window (after the unsaved-changes guard).
     Quit,
+    SetConnection(crate::aws::Connection),
+    /// Keep a test recipient in settings (and choose it).
+    AddRecipient(String),
+    RemoveRecipient(String),
+    ChooseRecipient(String),
+    /// Write the chosen recipient into the template's `DestinationPhoneNumber`.
+    DestinationIntoTemplate,
+    DryRun,
+    /// Ask for confirmation of a real send.
+    Send,
+    /// The user confirmed the real send.
+    ConfirmedSend,
 }

@@ -4,11 +4,14 @@ pub mod app;
 pub mod command;
 pub mod draft;
 pub mod editor;
+mod glyphs;
 pub mod jobs;
 pub mod media;
 pub mod media_cache;
+pub mod net;
 pub mod paths;
 pub mod preview;
+pub mod send_panel;
 pub mod settings;
 pub mod theme;
 

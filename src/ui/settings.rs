@@ -15,6 +15,12 @@ pub const MAX_RECENT: usize = 8;
 pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     pub dark_preview: bool,
+    /// Where requests go; `None` until chosen (then the sandbox unless AWS credentials exist).
+    pub connection: Option<crate::aws::Connection>,
+    /// Test phones to send to: personal data, so kept here and not in templates.
+    pub test_recipients: Vec<String>,
+    /// The recipient chosen last.
+    pub recipient: Option<String>,
 }
 
 impl Settings {

@@ -79,6 +79,14 @@ impl App {
                 self.dialog = None;
                 self.jobs.submit(Job::ClearAutosave);
             }
+            Command::SetConnection(_)
+            | Command::AddRecipient(_)
+            | Command::RemoveRecipient(_)
+            | Command::ChooseRecipient(_)
+            | Command::DestinationIntoTemplate
+            | Command::DryRun
+            | Command::Send
+            | Command::ConfirmedSend => self.apply_send(command),
             Command::Quit => {
                 self.allowed_to_close = true;
                 self.jobs.submit(Job::ClearAutosave);

@@ -36,6 +36,10 @@ pub enum Dialog {
         from: PathBuf,
         name: String,
     },
+    /// The last look before a real send.
+    ConfirmSend {
+        lines: Vec<(String, String)>,
+    },
 }
 
 enum Choice {
@@ -153,6 +157,20 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
                 path.display()
             ));
             confirm(ui, "Delete", "Cancel", Command::LibraryDelete(path.clone()))
+        }
+        Dialog::ConfirmSend { lines } => {
+            ui.heading("Send this message for real?");
+            ui.label("It will be delivered to a real phone and billed.");
+            egui::Grid::new("confirm-send")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (k, v) in lines.iter() {
+                        ui.strong(k.as_str());
+                        ui.label(v.as_str());
+                        ui.end_row();
+                    }
+                });
+            confirm(ui, "Send for real", "Cancel", Command::ConfirmedSend)
         }
         Dialog::Rename { from, name } => {
             ui.heading("Rename template");

@@ -16,6 +16,9 @@ impl App {
                 autosave,
             } => {
                 self.settings = settings;
+                if self.settings.connection.is_none() {
+                    self.net.submit(crate::ui::net::NetJob::Probe);
+                }
                 self.media_map = media;
                 self.reattach_media();
                 if let Some(autosave) = autosave

@@ -4,6 +4,7 @@ mod commands;
 mod dialogs;
 mod done;
 mod library;
+mod sending;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use egui::util::undoer::{Settings as UndoSettings, Undoer};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::rcs::codec;
+use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::validate::{Mode, validate};
 use crate::ui::command::Command;
@@ -19,8 +21,10 @@ use crate::ui::draft::Draft;
 use crate::ui::editor::{self, EditorState, form::IssueIndex};
 use crate::ui::jobs::{FilePicker, Job, Jobs};
 use crate::ui::media_cache::MediaCache;
+use crate::ui::net::{Net, NetJob};
 use crate::ui::paths::AppPaths;
 use crate::ui::preview;
+use crate::ui::send_panel::SendState;
 use crate::ui::settings::{MediaMap, Settings};
 pub use dialogs::Dialog;
 use library::LibraryState;
@@ -56,17 +60,27 @@ pub struct App {
     allowed_to_close: bool,
     title: String,
     preview_warnings: Vec<String>,
+    net: Net,
+    pub send: SendState,
+    /// Fields of the service's last `ValidationException`, shown at their editor fields
+    /// until the next edit.
+    service_issues: Vec<Issue>,
 }
 
 impl App {
     /// A window over `paths`, optionally opening `file`. Everything on disk is read by the
     /// worker; the window is usable at once.
+    ///
+    /// # Errors
+    /// When the network runtime's threads cannot be started.
     pub fn new(
         ctx: &egui::Context,
         paths: AppPaths,
         picker: Arc<dyn FilePicker>,
         file: Option<PathBuf>,
-    ) -> Self {
+    ) -> std::io::Result<Self> {
+        let mut net = Net::start(ctx)?;
+        net.submit(NetJob::Profiles);
         let mut jobs = Jobs::start(ctx, paths.clone(), picker);
         jobs.submit(Job::LoadState);
         jobs.submit(Job::ListLibrary);
@@ -103,9 +117,12 @@ impl App {
             allowed_to_close: false,
             title: String::new(),
             preview_warnings: Vec::new(),
+            net,
+            send: SendState::default(),
+            service_issues: Vec::new(),
         };
         app.refresh();
-        app
+        Ok(app)
     }
 
     /// True while the draft differs from the file it came from.
@@ -117,7 +134,7 @@ impl App {
     /// Background jobs not yet answered.
     #[must_use]
     pub fn pending_jobs(&self) -> usize {
-        self.jobs.pending()
+        self.jobs.pending() + self.net.pending()
     }
 
     /// The template's display name.
@@ -139,7 +156,9 @@ impl App {
 
     /// Recomputes what derives from the draft: issues, size, dirtiness.
     fn refresh(&mut self) {
-        self.issues = IssueIndex::new(validate(&self.draft.request, Mode::Template));
+        let mut issues = self.service_issues.clone();
+        issues.extend(validate(&self.draft.request, Mode::Template));
+        self.issues = IssueIndex::new(issues);
         self.json_bytes =
             serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
@@ -166,6 +185,11 @@ impl App {
         self.refresh();
     }
 
+    /// Replaces the document with `request` as an unsaved draft (benchmarks, scripted use).
+    pub fn replace_document(&mut self, request: SendRcsMessageRequest) {
+        self.load_document(request, None, SendRcsMessageRequest::default());
+    }
+
     /// Decodes the local images remembered for this template's media URLs.
     fn reattach_media(&mut self) {
         let key = self.template_key();
@@ -185,6 +209,9 @@ impl App {
     pub fn ui(&mut self, ui: &mut Ui) {
         while let Some(done) = self.jobs.poll() {
             self.on_done(ui.ctx(), done);
+        }
+        while let Some(done) = self.net.poll() {
+            self.on_net_done(done);
         }
         self.shortcuts(ui.ctx());
         self.close_guard(ui.ctx());
@@ -214,20 +241,39 @@ impl App {
             .show(ui, |ui| {
                 self.preview_panel(ui);
             });
+        let send_input = self.send_request();
+        let connection = self.connection();
+        let send_issues = validate(&send_input, Mode::Send);
+        let settings = &self.settings;
+        let send = &mut self.send;
+        let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
+            let input = crate::ui::send_panel::PanelInput {
+                connection: &connection,
+                recipients: &settings.test_recipients,
+                recipient: settings.recipient.as_deref(),
+                issues: &send_issues,
+                origination: send_input.origination_identity.as_deref(),
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("send-scroll")
+                .show(ui, |ui| {
+                    crate::ui::send_panel::show(ui, send, &input, commands);
+                });
+        };
         let changed = egui::CentralPanel::default()
             .show(ui, |ui| {
-                editor::show(
-                    ui,
-                    &mut self.editor,
-                    &mut self.draft,
-                    &self.issues,
-                    &self.media,
-                    &mut self.commands,
-                    &mut drop_targets,
-                )
+                let cx = editor::Context {
+                    issues: &self.issues,
+                    media: &self.media,
+                    commands: &mut self.commands,
+                    drop_targets: &mut drop_targets,
+                    send_tab: &mut send_tab,
+                };
+                editor::show(ui, &mut self.editor, &mut self.draft, cx)
             })
             .inner;
         if changed {
+            self.service_issues.clear();
             self.refresh();
         }
         self.undoer.feed_state(ui.input(|i| i.time), &self.draft);
@@ -330,10 +376,10 @@ impl App {
                     }
                 });
                 ui.separator();
-                if ui.button("↶ Undo").clicked() {
+                if ui.button("↺ Undo").clicked() {
                     self.commands.push(Command::Undo);
                 }
-                if ui.button("↷ Redo").clicked() {
+                if ui.button("↻ Redo").clicked() {
                     self.commands.push(Command::Redo);
                 }
                 if ui.button("💾 Save").clicked() {
@@ -346,9 +392,16 @@ impl App {
     fn status_bar(&mut self, ui: &mut Ui) {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                if self.jobs.pending() > 0 {
+                if self.pending_jobs() > 0 {
                     ui.spinner();
                 }
+                let connection = self.connection();
+                ui.label(
+                    egui::RichText::new(format!("• {}", connection.describe()))
+                        .small()
+                        .color(crate::ui::send_panel::connection_colour(&connection)),
+                );
+                ui.separator();
                 let where_ = self
                     .path
                     .as_ref()
@@ -467,7 +520,7 @@ impl App {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{}{} — rcs-composer",
-            if self.dirty { "● " } else { "" },
+            if self.dirty { "• " } else { "" },
             self.name()
         );
         if title != self.title {
@@ -512,12 +565,13 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         "rcs-composer",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(EframeApp(App::new(
+            let app = App::new(
                 &cc.egui_ctx,
                 paths,
                 Arc::new(crate::ui::jobs::RfdPicker),
                 file,
-            ))))
+            )?;
+            Ok(Box::new(EframeApp(app)))
         }),
     )
 }

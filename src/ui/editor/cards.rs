@@ -51,7 +51,7 @@ pub fn media_url(
                     ui.label(RichText::new(format!("✖ {e}")).small().color(crate::ui::theme::ERROR));
                 }
             }
-            if ui.small_button("✕").on_hover_text("Detach the local image").clicked() {
+            if ui.small_button("🗙").on_hover_text("Detach the local image").clicked() {
                 form.commands.push(Command::Detach { url: url.clone() });
             }
         }
@@ -289,7 +289,7 @@ fn card_buttons(
         if ui
             .add_enabled(
                 count < max && index < count,
-                egui::Button::new("⧉ Duplicate"),
+                egui::Button::new("🗐 Duplicate"),
             )
             .on_disabled_hover_text(&full_reason)
             .clicked()

@@ -20,22 +20,26 @@ pub enum Tab {
     Message,
     Chips,
     Delivery,
+    Send,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Message, Tab::Chips, Tab::Delivery];
+    const ALL: [Tab; 4] = [Tab::Message, Tab::Chips, Tab::Delivery, Tab::Send];
 
     const fn label(self) -> &'static str {
         match self {
             Tab::Message => "Message",
             Tab::Chips => "Chips",
             Tab::Delivery => "Delivery & fallback",
+            Tab::Send => "Send",
         }
     }
 
     /// The tab that shows the member at `path`.
     fn of(path: &str) -> Tab {
-        if path.starts_with("RcsMessageContent.Suggestions") {
+        if path == "DestinationPhoneNumber" {
+            Tab::Send
+        } else if path.starts_with("RcsMessageContent.Suggestions") {
             Tab::Chips
         } else if path.starts_with("RcsMessageContent") || path.is_empty() {
             Tab::Message
@@ -63,16 +67,25 @@ impl EditorState {
     }
 }
 
+/// What the editor reads and writes besides the draft.
+pub struct Context<'a> {
+    pub issues: &'a IssueIndex,
+    pub media: &'a crate::ui::media_cache::MediaCache,
+    pub commands: &'a mut Vec<Command>,
+    pub drop_targets: &'a mut Vec<(egui::Rect, String)>,
+    /// Draws the Send tab (owned by the app: connection, recipients, history).
+    pub send_tab: &'a mut dyn FnMut(&mut Ui, &mut Vec<Command>),
+}
+
 /// Draws the editor; returns whether the draft changed.
-pub fn show(
-    ui: &mut Ui,
-    state: &mut EditorState,
-    draft: &mut Draft,
-    issues: &IssueIndex,
-    media: &crate::ui::media_cache::MediaCache,
-    commands: &mut Vec<Command>,
-    drop_targets: &mut Vec<(egui::Rect, String)>,
-) -> bool {
+pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context<'_>) -> bool {
+    let Context {
+        issues,
+        media,
+        commands,
+        drop_targets,
+        send_tab,
+    } = cx;
     let mut changed = false;
     egui::Panel::bottom("issues")
         .resizable(true)
@@ -116,6 +129,7 @@ pub fn show(
                 });
             }
             Tab::Delivery => delivery::delivery(ui, &mut form, &mut draft.request),
+            Tab::Send => send_tab(ui, form.commands),
         }
         changed = form.changed;
     });
@@ -128,11 +142,9 @@ pub fn show(
 fn message(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected_card: &mut u64) {
     let current = draft.kind();
     ui.horizontal(|ui| {
-        let label = ui.label("Kind");
+        ui.label("Kind");
         for kind in ContentKind::ALL {
-            let r = ui
-                .selectable_label(current == kind, kind.label())
-                .labelled_by(label.id);
+            let r = ui.selectable_label(current == kind, kind.label());
             if r.clicked() && current != kind {
                 draft.switch_kind(kind);
                 form.changed = true;

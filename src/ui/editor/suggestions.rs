@@ -124,14 +124,14 @@ fn row(
     let open = form.focus_under(&path).then_some(true);
     ui.horizontal_top(|ui| {
         if ui
-            .add_enabled(index > 0, egui::Button::new("↑").small())
+            .add_enabled(index > 0, egui::Button::new("⏶").small())
             .on_hover_text("Move up")
             .clicked()
         {
             op = Some(ListOp::MoveUp(index));
         }
         if ui
-            .add_enabled(index + 1 < count, egui::Button::new("↓").small())
+            .add_enabled(index + 1 < count, egui::Button::new("⏷").small())
             .on_hover_text("Move down")
             .clicked()
         {

@@ -1,0 +1,99 @@
+//! `cargo bench --bench frame`: one full UI frame (library, editor and phone preview; layout
+//! and tessellation, no GPU) with the largest legal message. Targets: p50 ≤ 1 ms, p99 ≤ 4 ms.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark setup fails loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rcs_composer::rcs::samples::largest_legal_message;
+use rcs_composer::ui::app::App;
+use rcs_composer::ui::jobs::FilePicker;
+use rcs_composer::ui::paths::AppPaths;
+
+struct NoDialogs;
+
+impl FilePicker for NoDialogs {
+    fn pick_open(&self, _: &Path) -> Option<PathBuf> {
+        None
+    }
+    fn pick_save(&self, _: &Path, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_image(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn input(frame: u32) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        time: Some(f64::from(frame) / 60.0),
+        // The pointer moves over the editor each frame, as while a user works.
+        events: vec![egui::Event::PointerMoved(egui::pos2(
+            400.0 + f32::from(u16::try_from(frame % 200).unwrap_or(0)),
+            300.0,
+        ))],
+        ..egui::RawInput::default()
+    }
+}
+
+/// Runs one frame and tessellates it; returns the number of clipped primitives.
+fn frame(ctx: &egui::Context, app: &mut App, n: u32) -> usize {
+    let mut out = ctx.run_ui(input(n), |ui| app.ui(ui));
+    out.textures_delta.clear();
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+fn full_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = egui::Context::default();
+    let mut app = App::new(&ctx, AppPaths::under(dir.path()), Arc::new(NoDialogs), None).unwrap();
+    app.replace_document(largest_legal_message());
+    for n in 0..30 {
+        frame(&ctx, &mut app, n);
+    }
+    let mut n = 30;
+    c.bench_function("full UI frame, largest legal message", |b| {
+        b.iter(|| {
+            n += 1;
+            frame(&ctx, &mut app, n)
+        });
+    });
+    // Percentiles over single frames, which criterion's means do not show.
+    let mut times: Vec<Duration> = (0..2000)
+        .map(|i| {
+            let start = Instant::now();
+            frame(&ctx, &mut app, n + i);
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    let p = |q: f64| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let i = ((times.len() as f64 - 1.0) * q) as usize;
+        times[i]
+    };
+    println!(
+        "full UI frame over {} frames: p50 {:?}, p99 {:?}, max {:?}",
+        times.len(),
+        p(0.50),
+        p(0.99),
+        p(1.0)
+    );
+}
+
+criterion_group!(benches, full_frame);
+criterion_main!(benches);

@@ -1,0 +1,10 @@
+//! The only place that knows the AWS SDK: connections, model → SDK conversion, operations,
+//! and turning SDK errors into messages a user can act on.
+
+pub mod connection;
+pub mod convert;
+pub mod errors;
+pub mod send;
+
+pub use connection::{AwsTarget, Connection};
+pub use errors::{Failure, FailureKind};

@@ -1,0 +1,122 @@
+//! The sandbox's in-memory account: RCS agents, spend limits, configuration sets and the
+//! messages it has accepted.
+
+use serde_json::Value;
+
+pub const ACCOUNT: &str = "123456789012";
+pub const REGION: &str = "us-east-1";
+/// The agent every sandbox starts with, so a new user can send at once.
+pub const SANDBOX_AGENT: &str = "rcs-agent-sandbox";
+/// Destination numbers that make the sandbox answer with an error, to try error handling.
+pub const THROTTLE_NUMBER: &str = "+15555550429";
+pub const INTERNAL_ERROR_NUMBER: &str = "+15555550500";
+/// The service rejects this destination (`ValidationException` on `DestinationPhoneNumber`).
+pub const BLOCKED_NUMBER: &str = "+15555550400";
+/// The sandbox answers requests to this destination after [`SLOW_SECONDS`].
+pub const SLOW_NUMBER: &str = "+15555550408";
+pub const SLOW_SECONDS: f64 = 1.5;
+/// Media URLs containing this text are "not accessible" to the sandbox (`ValidationException`
+/// on that URL's field), to try how service verdicts land on editor fields.
+pub const MISSING_MEDIA_MARK: &str = "/missing";
+
+/// A message the sandbox accepted: its id, whether it was a dry run, and the request as it
+/// arrived on the wire.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub message_id: String,
+    pub dry_run: bool,
+    pub request: Value,
+}
+
+#[derive(Debug)]
+pub struct State {
+    counter: u64,
+    pub messages: Vec<Accepted>,
+    /// Records in the service's own JSON shape, keyed by id.
+    pub agents: Vec<Value>,
+    pub config_sets: Vec<Value>,
+    /// The RCS monthly spend-limit override, if any.
+    pub rcs_spend_override: Option<i64>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl State {
+    #[must_use]
+    pub fn new() -> Self {
+        let mut state = Self {
+            counter: 0,
+            messages: Vec::new(),
+            agents: Vec::new(),
+            config_sets: Vec::new(),
+            rcs_spend_override: None,
+        };
+        let agent = state.agent_record(SANDBOX_AGENT, false, None);
+        state.agents.push(agent);
+        state
+    }
+
+    /// A fresh id in the shape of a UUID; deterministic so tests and screenshots are stable.
+    pub fn new_id(&mut self) -> String {
+        self.counter += 1;
+        let n = self.counter;
+        format!("00000000-0000-4000-8000-{n:012x}")
+    }
+
+    /// Seconds since the epoch; the sandbox's clock starts at a fixed instant and ticks per
+    /// created resource, again for stable output.
+    #[must_use]
+    pub fn now(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss, reason = "small counters")]
+        let ticks = self.counter as f64;
+        1_796_000_000.0 + ticks
+    }
+
+    #[must_use]
+    pub fn arn(kind: &str, id: &str) -> String {
+        format!("arn:aws:sms-voice:{REGION}:{ACCOUNT}:{kind}/{id}")
+    }
+
+    /// A new ACTIVE agent record (the sandbox skips registration).
+    pub fn agent_record(
+        &mut self,
+        id: &str,
+        deletion_protection: bool,
+        opt_out_list: Option<String>,
+    ) -> Value {
+        let pool = format!("pool-{}", self.new_id().replace('-', "")[..20].to_owned());
+        let mut record = serde_json::json!({
+            "RcsAgentArn": Self::arn("rcs-agent", id),
+            "RcsAgentId": id,
+            "Status": "ACTIVE",
+            "CreatedTimestamp": self.now(),
+            "DeletionProtectionEnabled": deletion_protection,
+            "SelfManagedOptOutsEnabled": false,
+            "TwoWayEnabled": false,
+            "PoolId": pool,
+            "TwoWayRcsEventsEnabled": [],
+        });
+        if let Some(list) = opt_out_list {
+            record["OptOutListName"] = Value::String(list);
+        }
+        record
+    }
+
+    /// The agent named by id or ARN.
+    pub fn agent_mut(&mut self, id_or_arn: &str) -> Option<&mut Value> {
+        self.agents
+            .iter_mut()
+            .find(|a| a["RcsAgentId"] == id_or_arn || a["RcsAgentArn"] == id_or_arn)
+    }
+
+    /// The configuration set named by name or ARN.
+    pub fn config_set_mut(&mut self, name_or_arn: &str) -> Option<&mut Value> {
+        self.config_sets.iter_mut().find(|c| {
+            c["ConfigurationSetName"] == name_or_arn || c["ConfigurationSetArn"] == name_or_arn
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! Network work for the window on a tokio runtime beside eframe: requests never block the UI
+//! thread; results come back through a bounded channel followed by a repaint request.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+
+use aws_sdk_pinpointsmsvoicev2::Client;
+
+use crate::aws::{self, Connection, Failure, FailureKind};
+use crate::rcs::model::SendRcsMessageRequest;
+use crate::sandbox::Sandbox;
+
+#[derive(Debug)]
+pub enum NetJob {
+    /// Find out which connection to default to: AWS when credentials are configured, else the
+    /// sandbox.
+    Probe,
+    Profiles,
+    Send {
+        id: u64,
+        connection: Connection,
+        request: Box<SendRcsMessageRequest>,
+    },
+}
+
+#[derive(Debug)]
+pub enum NetDone {
+    Probed {
+        has_credentials: bool,
+    },
+    Profiles(Vec<String>),
+    Sent {
+        id: u64,
+        result: Result<String, Failure>,
+    },
+    SandboxStarted(String),
+}
+
+pub struct Net {
+    rt: tokio::runtime::Runtime,
+    tx: SyncSender<NetDone>,
+    rx: Receiver<NetDone>,
+    ctx: egui::Context,
+    sandbox: Arc<tokio::sync::Mutex<Option<Sandbox>>>,
+    pending: usize,
+}
+
+impl Net {
+    /// # Errors
+    /// When the runtime's threads cannot be started.
+    pub fn start(ctx: &egui::Context) -> std::io::Result<Self> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("rcs-net")
+            .enable_all()
+            .build()?;
+        let (tx, rx) = mpsc::sync_channel(64);
+        Ok(Self {
+            rt,
+            tx,
+            rx,
+            ctx: ctx.clone(),
+            sandbox: Arc::new(tokio::sync::Mutex::new(None)),
+            pending: 0,
+        })
+    }
+
+    pub fn submit(&mut self, job: NetJob) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        let sandbox = Arc::clone(&self.sandbox);
+        self.pending += 1;
+        self.rt.spawn(async move {
+            for done in run(job, &sandbox).await {
+                if tx.send(done).is_err() {
+                    return;
+                }
+            }
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn poll(&mut self) -> Option<NetDone> {
+        let done = self.rx.try_recv().ok()?;
+        if !matches!(done, NetDone::SandboxStarted(_)) {
+            self.pending = self.pending.saturating_sub(1);
+        }
+        Some(done)
+    }
+
+    #[must_use]
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+}
+
+/// A client for the connection, starting the in-process sandbox on first use.
+async fn client(
+    connection: &Connection,
+    sandbox: &tokio::sync::Mutex<Option<Sandbox>>,
+    out: &mut Vec<NetDone>,
+) -> Result<Client, Failure> {
+    match connection {
+        Connection::Aws(target) => aws::connection::aws_client(target).await,
+        Connection::Sandbox => {
+            let mut guard = sandbox.lock().await;
+            if guard.is_none() {
+                let started = Sandbox::start(0).await.map_err(|e| {
+                    Failure::new(
+                        FailureKind::Network,
+                        format!("The local sandbox could not start: {e}"),
+                    )
+                })?;
+                out.push(NetDone::SandboxStarted(started.url()));
+                *guard = Some(started);
+            }
+            let url = guard.as_ref().map(Sandbox::url).unwrap_or_default();
+            Ok(aws::connection::sandbox_client(&url))
+        }
+    }
+}
+
+async fn run(job: NetJob, sandbox: &tokio::sync::Mutex<Option<Sandbox>>) -> Vec<NetDone> {
+    let mut out = Vec::new();
+    match job {
+        NetJob::Probe => out.push(NetDone::Probed {
+            has_credentials: aws::connection::credentials_configured(),
+        }),
+        NetJob::Profiles => out.push(NetDone::Profiles(aws::connection::profile_names())),
+        NetJob::Send {
+            id,
+            connection,
+            request,
+        } => {
+            let result = match client(&connection, sandbox, &mut out).await {
+                Ok(client) => aws::send::send(&client, &request).await,
+                Err(e) => Err(e),
+            };
+            out.push(NetDone::Sent { id, result });
+        }
+    }
+    out
+}

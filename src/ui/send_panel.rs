@@ -1,0 +1,332 @@
+//! The Send tab: connection, test recipient, the for-send checks, Dry run and Send (after a
+//! confirmation), and this session's history.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::aws::{AwsTarget, Connection, Failure};
+use crate::rcs::issue::Issue;
+use crate::rcs::limits::Field;
+use crate::rcs::patterns::Pattern;
+use crate::ui::command::Command;
+use crate::ui::editor::form::issue_line;
+
+/// One request of this session.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    pub id: u64,
+    /// Seconds since the epoch when it was sent.
+    pub at: u64,
+    pub destination: String,
+    pub dry_run: bool,
+    pub connection: String,
+    /// The `MessageId`, or the error; `None` while in flight.
+    pub outcome: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Default)]
+pub struct SendState {
+    /// The request in flight: no other request starts until it answers.
+    pub in_flight: Option<u64>,
+    pub next_id: u64,
+    pub history: Vec<HistoryEntry>,
+    pub profiles: Vec<String>,
+    pub sandbox_url: Option<String>,
+    pub recipient_input: String,
+    pub last_failure: Option<Failure>,
+}
+
+/// The colour that tells sandbox from AWS at a glance.
+#[must_use]
+pub fn connection_colour(c: &Connection) -> Color32 {
+    match c {
+        Connection::Sandbox => Color32::from_rgb(40, 160, 70),
+        Connection::Aws(_) => Color32::from_rgb(230, 140, 20),
+    }
+}
+
+pub struct PanelInput<'a> {
+    pub connection: &'a Connection,
+    pub recipients: &'a [String],
+    pub recipient: Option<&'a str>,
+    /// The for-send issues of the request as it would be sent.
+    pub issues: &'a [Issue],
+    pub origination: Option<&'a str>,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut SendState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    connection(ui, state, input.connection, commands);
+    ui.separator();
+    recipients(ui, state, input, commands);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label("Origination identity:");
+        match input.origination {
+            Some(o) => ui.monospace(o),
+            None => {
+                ui.label(RichText::new("not set (Delivery tab)").color(crate::ui::theme::ERROR))
+            }
+        };
+    });
+    let errors: Vec<&Issue> = input.issues.iter().filter(|i| i.is_error()).collect();
+    if errors.is_empty() {
+        ui.label(RichText::new("✔ Ready to send").color(Color32::from_rgb(40, 160, 70)));
+    } else {
+        ui.label(RichText::new(format!("Fix {} error(s) before sending:", errors.len())).strong());
+        for issue in errors.iter().take(8) {
+            let where_ = if issue.path.is_empty() {
+                "document"
+            } else {
+                issue.path.as_str()
+            };
+            if ui.link(format!("{where_}: {}", issue.message)).clicked() {
+                commands.push(Command::Jump(issue.path.clone()));
+            }
+        }
+    }
+    buttons(ui, state, errors.is_empty(), commands);
+    if let Some(f) = &state.last_failure {
+        ui.add_space(6.0);
+        ui.label(RichText::new(f.to_string()).color(crate::ui::theme::ERROR));
+    }
+    ui.separator();
+    history(ui, state);
+}
+
+fn connection(
+    ui: &mut Ui,
+    state: &mut SendState,
+    current: &Connection,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Connection");
+        let is_sandbox = matches!(current, Connection::Sandbox);
+        egui::ComboBox::from_id_salt("connection")
+            .selected_text(if is_sandbox { "Local sandbox" } else { "AWS" })
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(is_sandbox, "Local sandbox — nothing is delivered")
+                    .clicked()
+                    && !is_sandbox
+                {
+                    commands.push(Command::SetConnection(Connection::Sandbox));
+                }
+                if ui
+                    .selectable_label(!is_sandbox, "AWS account (profile)")
+                    .clicked()
+                    && is_sandbox
+                {
+                    commands.push(Command::SetConnection(
+                        Connection::Aws(AwsTarget::default()),
+                    ));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.label(
+        RichText::new(current.describe())
+            .color(connection_colour(current))
+            .strong(),
+    );
+    if let (Connection::Sandbox, Some(url)) = (current, &state.sandbox_url) {
+        ui.label(
+            RichText::new(format!(
+                "Sandbox endpoint: {url} (the AWS CLI can use it with --endpoint-url)"
+            ))
+            .small(),
+        );
+    }
+    let Connection::Aws(target) = current else {
+        return;
+    };
+    let mut edited = target.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label("Profile");
+        egui::ComboBox::from_id_salt("profile")
+            .selected_text(
+                edited
+                    .profile
+                    .clone()
+                    .unwrap_or_else(|| "(AWS_PROFILE or default)".into()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut edited.profile, None, "(AWS_PROFILE or default)");
+                for p in &state.profiles {
+                    ui.selectable_value(&mut edited.profile, Some(p.clone()), p);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    optional_text(
+        ui,
+        "Region",
+        "from the profile or AWS_REGION",
+        &mut edited.region,
+    );
+    optional_text(
+        ui,
+        "Endpoint URL",
+        "the service's, or AWS_ENDPOINT_URL",
+        &mut edited.endpoint_url,
+    );
+    if edited != *target {
+        commands.push(Command::SetConnection(Connection::Aws(edited)));
+    }
+}
+
+fn optional_text(ui: &mut Ui, label: &str, hint: &str, value: &mut Option<String>) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let mut text = value.clone().unwrap_or_default();
+        if ui
+            .add(egui::TextEdit::singleline(&mut text).hint_text(hint))
+            .labelled_by(l.id)
+            .changed()
+        {
+            *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+        }
+    });
+}
+
+fn recipients(
+    ui: &mut Ui,
+    state: &mut SendState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Send to");
+        egui::ComboBox::from_id_salt("recipient")
+            .selected_text(input.recipient.unwrap_or("(choose a test phone)"))
+            .show_ui(ui, |ui| {
+                for r in input.recipients {
+                    if ui
+                        .selectable_label(input.recipient == Some(r.as_str()), r)
+                        .clicked()
+                    {
+                        commands.push(Command::ChooseRecipient(r.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(r) = input.recipient {
+            if ui
+                .small_button("🗑")
+                .on_hover_text("Forget this test phone")
+                .clicked()
+            {
+                commands.push(Command::RemoveRecipient(r.to_owned()));
+            }
+            if ui
+                .small_button("Write into template")
+                .on_hover_text("Store this number as the template's DestinationPhoneNumber")
+                .clicked()
+            {
+                commands.push(Command::DestinationIntoTemplate);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("New test phone");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.recipient_input)
+                .hint_text("+14255550123")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        let number = state.recipient_input.trim().to_owned();
+        let valid = Pattern::Phone.matches(&number)
+            && Field::DestinationPhoneNumber
+                .rule()
+                .max_len()
+                .is_some_and(|max| number.chars().count() <= max);
+        if ui
+            .add_enabled(valid, egui::Button::new("Add"))
+            .on_disabled_hover_text(format!(
+                "A phone number must {}.",
+                Pattern::Phone.requirement()
+            ))
+            .clicked()
+        {
+            commands.push(Command::AddRecipient(number));
+            state.recipient_input.clear();
+        }
+    });
+    for issue in input
+        .issues
+        .iter()
+        .filter(|i| i.path == "DestinationPhoneNumber")
+    {
+        issue_line(ui, issue);
+    }
+}
+
+fn buttons(ui: &mut Ui, state: &SendState, valid: bool, commands: &mut Vec<Command>) {
+    let idle = state.in_flight.is_none();
+    ui.horizontal(|ui| {
+        let why = if idle {
+            "Fix the errors above first."
+        } else {
+            "A request is in flight."
+        };
+        if ui
+            .add_enabled(idle && valid, egui::Button::new("Dry run"))
+            .on_hover_text("Ask the service to check the message (DryRun); nothing is delivered.")
+            .on_disabled_hover_text(why)
+            .clicked()
+        {
+            commands.push(Command::DryRun);
+        }
+        if ui
+            .add_enabled(idle && valid, egui::Button::new("Send…"))
+            .on_hover_text("Send for real, after a confirmation.")
+            .on_disabled_hover_text(why)
+            .clicked()
+        {
+            commands.push(Command::Send);
+        }
+        if !idle {
+            ui.spinner();
+            ui.label("Waiting for the service…");
+        }
+    });
+}
+
+fn history(ui: &mut Ui, state: &SendState) {
+    ui.strong("This session's requests");
+    if state.history.is_empty() {
+        ui.label(RichText::new("None yet.").weak());
+        return;
+    }
+    egui::Grid::new("history")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in state.history.iter().rev() {
+                ui.label(clock(h.at));
+                ui.label(&h.destination);
+                ui.label(if h.dry_run { "dry run" } else { "real" });
+                ui.label(RichText::new(&h.connection).small());
+                match &h.outcome {
+                    None => ui.spinner(),
+                    Some(Ok(id)) => ui.monospace(id),
+                    Some(Err(e)) => ui.label(RichText::new(e).color(crate::ui::theme::ERROR)),
+                };
+                ui.end_row();
+            }
+        });
+}
+
+/// `HH:MM:SS` UTC.
+fn clock(secs: u64) -> String {
+    let s = secs % 86_400;
+    format!("{:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+}

@@ -1,0 +1,400 @@
+//! The real window driven through `egui_kittest`: build each kind by clicking and typing,
+//! inline checks, undo/redo, reordering, save and reopen, guards, recovery, media, idleness.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly by design"
+)]
+
+mod support;
+
+use std::time::Duration;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+use rcs_composer::rcs::codec;
+use rcs_composer::rcs::model::ContentKind;
+use rcs_composer::templates;
+use support::{ScriptedPicker, app, examples, harness, settle};
+
+type H = egui_kittest::Harness<'static, rcs_composer::ui::app::EframeApp>;
+
+/// Replaces the text of the field labelled `label`.
+fn type_into(h: &mut H, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(2);
+}
+
+fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(3);
+}
+
+fn body(h: &H) -> Option<String> {
+    app(h).draft.content()?.text_message.as_ref()?.body.clone()
+}
+
+fn cards(h: &H) -> Vec<Option<String>> {
+    app(h)
+        .draft
+        .content()
+        .and_then(|c| c.carousel.as_ref())
+        .and_then(|c| c.card_contents.as_ref())
+        .map(|cards| cards.iter().map(|c| c.title.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn fresh() -> (tempfile::TempDir, H) {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    (dir, h)
+}
+
+#[test]
+fn builds_a_text_message_by_typing() {
+    let (_dir, mut h) = fresh();
+    type_into(
+        &mut h,
+        "Text message body *",
+        "Your parcel arrives today 📦",
+    );
+    assert_eq!(body(&h).as_deref(), Some("Your parcel arrives today 📦"));
+    assert!(app(&h).is_dirty());
+    assert!(
+        app(&h).title().starts_with("• Untitled"),
+        "{}",
+        app(&h).title()
+    );
+}
+
+#[test]
+fn builds_a_file_message() {
+    let (_dir, mut h) = fresh();
+    // "File" is also the menu; the kind switch comes later in the tree.
+    h.get_all_by_label("File").last().unwrap().click();
+    h.run_steps(3);
+    type_into(&mut h, "Media URL *", "s3://bucket/menu.pdf");
+    let file = app(&h)
+        .draft
+        .content()
+        .unwrap()
+        .file_message
+        .clone()
+        .unwrap();
+    assert_eq!(file.file_url.as_deref(), Some("s3://bucket/menu.pdf"));
+    assert!(app(&h).issues.all.is_empty(), "{:?}", app(&h).issues.all);
+}
+
+#[test]
+fn builds_a_rich_card_with_a_suggestion() {
+    let (_dir, mut h) = fresh();
+    click(&mut h, "Rich card");
+    type_into(&mut h, "Card title", "Winter sale");
+    click(&mut h, "➕ Add suggestion");
+    click(&mut h, "Open URL");
+    let card = app(&h).draft.content().unwrap().rich_card.clone().unwrap();
+    let content = card.card_content.unwrap();
+    assert_eq!(content.title.as_deref(), Some("Winter sale"));
+    assert_eq!(
+        content.suggestions.unwrap()[0].kinds(),
+        vec![rcs_composer::rcs::model::ActionKind::OpenUrl]
+    );
+}
+
+#[test]
+fn builds_a_carousel_and_reordering_keeps_each_cards_content() {
+    let (_dir, mut h) = fresh();
+    click(&mut h, "Carousel");
+    type_into(&mut h, "Card title", "Espresso");
+    click(&mut h, "Card 2");
+    type_into(&mut h, "Card title", "Latte");
+    assert_eq!(
+        cards(&h),
+        vec![Some("Espresso".into()), Some("Latte".into())]
+    );
+    click(&mut h, "Card 1");
+    click(&mut h, "Move right ▶");
+    assert_eq!(
+        cards(&h),
+        vec![Some("Latte".into()), Some("Espresso".into())]
+    );
+    // The selection follows the moved card: its title is still the one in the field.
+    assert_eq!(
+        h.get_by_label("Card title").value().as_deref(),
+        Some("Espresso")
+    );
+    click(&mut h, "➕ Add card");
+    assert_eq!(cards(&h).len(), 3);
+}
+
+#[test]
+fn add_card_stops_at_ten_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = examples().join("carousel-coffee-menu.json");
+    let h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    assert_eq!(cards(&h).len(), 10);
+    let add = h.get_by_label("➕ Add card");
+    assert!(add.accesskit_node().is_disabled());
+}
+
+#[test]
+fn counter_and_error_appear_at_the_field_and_go_away_when_fixed() {
+    let (_dir, mut h) = fresh();
+    click(&mut h, "Chips");
+    click(&mut h, "➕ Add chip");
+    click(&mut h, "Reply");
+    click(&mut h, "1. Reply: Reply");
+    type_into(&mut h, "Text *", "Yes please, send me more!!");
+    assert!(h.query_by_label("26/25").is_some());
+    assert!(
+        h.query_by_label("✖ Reply text is 26 characters; the limit is 25.")
+            .is_some(),
+        "the error shows at the field"
+    );
+    assert!(
+        h.query_by_label_contains("RcsMessageContent.Suggestions[0].Reply.Text: Reply text is 26")
+            .is_some(),
+        "and in the list of all checks"
+    );
+    let reply_text = "RcsMessageContent.Suggestions[0].Reply.Text";
+    assert!(app(&h).issues.all.iter().any(|i| i.path == reply_text));
+    type_into(&mut h, "Text *", "Yes please");
+    assert!(h.query_by_label_contains("the limit is 25").is_none());
+    assert!(h.query_by_label("10/25").is_some());
+    assert!(!app(&h).issues.all.iter().any(|i| i.path == reply_text));
+}
+
+#[test]
+fn switching_kinds_keeps_what_was_typed() {
+    let (_dir, mut h) = fresh();
+    type_into(&mut h, "Text message body *", "Hello");
+    click(&mut h, "Carousel");
+    type_into(&mut h, "Card title", "First");
+    click(&mut h, "Text");
+    assert_eq!(body(&h).as_deref(), Some("Hello"));
+    assert_eq!(app(&h).draft.kind(), ContentKind::Text);
+    click(&mut h, "Carousel");
+    assert_eq!(cards(&h)[0].as_deref(), Some("First"));
+}
+
+#[test]
+fn undo_and_redo_cover_edits() {
+    let (_dir, mut h) = fresh();
+    type_into(&mut h, "Text message body *", "Hello");
+    h.run_steps(60);
+    h.get_by_label("Text message body *").type_text(" world");
+    h.run_steps(60);
+    assert_eq!(body(&h).as_deref(), Some("Hello world"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(body(&h).as_deref(), Some("Hello"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(body(&h).as_deref(), Some("Hello world"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(body(&h).as_deref(), Some("Hello world"));
+}
+
+#[test]
+fn save_as_then_reopen_from_the_library_gives_the_same_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = examples().join("rich-card-winter-sale.json");
+    let target = dir.path().join("library").join("winter.json");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    let mut h = harness(
+        dir.path(),
+        Some(source.clone()),
+        ScriptedPicker::answering(std::slice::from_ref(&target)),
+    );
+    let original = templates::open(&source).unwrap();
+    assert_eq!(app(&h).draft.request, original);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    settle(&mut h);
+    assert_eq!(app(&h).path.as_deref(), Some(target.as_path()));
+    assert!(!app(&h).is_dirty());
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        codec::to_pretty_json(&original)
+    );
+    click(&mut h, "New");
+    assert_ne!(app(&h).draft.request, original);
+    click(&mut h, "winter");
+    settle(&mut h);
+    assert_eq!(app(&h).draft.request, original);
+    assert_eq!(app(&h).settings.recent_files.first(), Some(&target));
+}
+
+#[test]
+fn a_bad_file_leaves_the_draft_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    std::fs::write(
+        library.join("broken.json"),
+        "{\n  \"RcsMessageContent\": {,\n}",
+    )
+    .unwrap();
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    type_into(&mut h, "Text message body *", "keep me");
+    click(&mut h, "broken");
+    click(&mut h, "Discard changes");
+    settle(&mut h);
+    assert!(h.query_by_label("Cannot open this template").is_some());
+    assert!(h.query_by_label_contains("line 2, column").is_some());
+    assert_eq!(body(&h).as_deref(), Some("keep me"));
+    assert!(app(&h).is_dirty());
+}
+
+#[test]
+fn without_a_file_dialog_saving_offers_the_library() {
+    let (dir, mut h) = fresh();
+    type_into(&mut h, "Text message body *", "Hi");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(h.query_by_label("No file dialog available").is_some());
+    type_into(&mut h, "Template name", "promo");
+    click(&mut h, "Save to library");
+    settle(&mut h);
+    let saved = dir.path().join("library").join("promo.json");
+    assert_eq!(app(&h).path.as_deref(), Some(saved.as_path()));
+    assert!(!app(&h).is_dirty());
+    assert_eq!(templates::open(&saved).unwrap(), app(&h).draft.request);
+    assert!(h.query_by_label("promo").is_some(), "the library lists it");
+}
+
+#[test]
+fn unsaved_changes_are_guarded() {
+    let (_dir, mut h) = fresh();
+    type_into(&mut h, "Text message body *", "draft");
+    click(&mut h, "New");
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(body(&h).as_deref(), Some("draft"));
+    click(&mut h, "New");
+    click(&mut h, "Discard changes");
+    settle(&mut h);
+    assert_eq!(body(&h), None);
+    assert!(!app(&h).is_dirty());
+}
+
+#[test]
+fn clicking_an_issue_brings_its_field_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut request = templates::open(&examples().join("carousel-coffee-menu.json")).unwrap();
+    let cards = request
+        .rcs_message_content
+        .as_mut()
+        .unwrap()
+        .content
+        .as_mut()
+        .unwrap()
+        .carousel
+        .as_mut()
+        .unwrap()
+        .card_contents
+        .as_mut()
+        .unwrap();
+    cards[3].title = Some("x".repeat(201));
+    let file = dir.path().join("long.json");
+    templates::save(&file, &request).unwrap();
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    let path = "RcsMessageContent.Content.Carousel.CardContents[3].Title";
+    let issue = app(&h)
+        .issues
+        .all
+        .iter()
+        .find(|i| i.path == path)
+        .unwrap()
+        .message
+        .clone();
+    h.get_by_label_contains(&issue).click();
+    h.run_steps(4);
+    assert!(h.get_by_label("Card title").is_focused());
+    assert_eq!(h.get_by_label("Card title").value(), Some("x".repeat(201)));
+    assert!(h.query_by_label("Card 4 ✖").is_some());
+}
+
+#[test]
+fn a_dirty_draft_is_autosaved_and_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+        type_into(&mut h, "Text message body *", "unsaved work");
+        // Simulated time passes the autosave interval.
+        h.run_steps(400);
+        settle(&mut h);
+        assert!(dir.path().join("data/autosave.json").exists());
+    }
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    click(&mut h, "Recover");
+    settle(&mut h);
+    assert_eq!(body(&h).as_deref(), Some("unsaved work"));
+    assert!(app(&h).is_dirty());
+}
+
+#[test]
+fn an_attached_local_image_shows_in_the_preview_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("espresso.png");
+    image::RgbaImage::from_pixel(960, 720, image::Rgba([120, 70, 30, 255]))
+        .save(&png)
+        .unwrap();
+    let file = examples().join("carousel-coffee-menu.json");
+    let mut h = harness(
+        dir.path(),
+        Some(file.clone()),
+        ScriptedPicker::answering(std::slice::from_ref(&png)),
+    );
+    h.get_all_by_label("📎 Attach local image…")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(2);
+    settle(&mut h);
+    let url = "s3://example-rcs-media/menu/espresso-4x3.jpg";
+    assert!(app(&h).media.texture(url).is_some());
+    assert!(
+        h.query_by_label_contains("espresso.png: PNG 960×720")
+            .is_some()
+    );
+    let map = std::fs::read_to_string(dir.path().join("data/media-map.json")).unwrap();
+    assert!(map.contains(url) && map.contains("espresso.png"), "{map}");
+    // Never written into the template.
+    assert!(!codec::to_pretty_json(&app(&h).draft.request).contains("espresso.png"));
+    drop(h);
+    let h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    assert!(
+        app(&h).media.texture(url).is_some(),
+        "re-attached on reopen"
+    );
+}
+
+#[test]
+fn an_idle_window_requests_no_repaints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        dir.path(),
+        Some(examples().join("carousel-coffee-menu.json")),
+        ScriptedPicker::answering(&[]),
+    );
+    h.step();
+    let delay = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .unwrap()
+        .repaint_delay;
+    assert_eq!(
+        delay,
+        Duration::MAX,
+        "an idle window must not schedule repaints"
+    );
+}
