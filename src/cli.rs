@@ -32,6 +32,34 @@ pub enum Command {
     Send(crate::cli_send::SendArgs),
     /// Serve a local sandbox of the service on 127.0.0.1 (nothing is delivered).
     Sandbox(crate::cli_send::SandboxArgs),
+    /// RCS agents: list, create, update, delete.
+    Agents {
+        #[command(flatten)]
+        common: crate::cli_account::Common,
+        #[command(subcommand)]
+        command: crate::cli_account::AgentsCommand,
+    },
+    /// The RCS monthly spend limit: show, set, clear.
+    SpendLimit {
+        #[command(flatten)]
+        common: crate::cli_account::Common,
+        #[command(subcommand)]
+        command: crate::cli_account::SpendCommand,
+    },
+    /// Configuration sets: list, create, delete.
+    ConfigSets {
+        #[command(flatten)]
+        common: crate::cli_account::Common,
+        #[command(subcommand)]
+        command: crate::cli_account::ConfigSetsCommand,
+    },
+    /// Event destinations of a configuration set: list, create, update, delete.
+    EventDestinations {
+        #[command(flatten)]
+        common: crate::cli_account::Common,
+        #[command(subcommand)]
+        command: crate::cli_account::DestinationsCommand,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +173,12 @@ pub fn run(command: &Command) -> ExitCode {
     match command {
         Command::Send(args) => crate::cli_send::send(args),
         Command::Sandbox(args) => crate::cli_send::sandbox(args),
+        Command::Agents { common, command } => crate::cli_account::agents(common, command),
+        Command::SpendLimit { common, command } => crate::cli_account::spend_limit(common, command),
+        Command::ConfigSets { common, command } => crate::cli_account::config_sets(common, command),
+        Command::EventDestinations { common, command } => {
+            crate::cli_account::event_destinations(common, command)
+        }
         Command::Check(args) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());

@@ -37,6 +37,7 @@ pub struct ConnectionArgs {
     pub region: Option<String>,
     #[arg(
         long,
+        global = true,
         value_name = "URL",
         help = "Another endpoint, such as a local sandbox (default: AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2 or AWS_ENDPOINT_URL)"
     )]

@@ -4,6 +4,7 @@
 
 pub mod aws;
 pub mod cli;
+pub mod cli_account;
 pub mod cli_send;
 pub mod rcs;
 pub mod sandbox;

@@ -78,10 +78,13 @@ pub trait MaybeValidation {
     fn validation(&self) -> Option<&ValidationException>;
 }
 
+/// Implements [`MaybeValidation`] for operation error enums that have a
+/// `ValidationException` variant.
+#[macro_export]
 macro_rules! maybe_validation {
     ($($error:path),* $(,)?) => {$(
-        impl MaybeValidation for $error {
-            fn validation(&self) -> Option<&ValidationException> {
+        impl $crate::aws::errors::MaybeValidation for $error {
+            fn validation(&self) -> Option<&aws_sdk_pinpointsmsvoicev2::types::error::ValidationException> {
                 match self {
                     Self::ValidationException(v) => Some(v),
                     _ => None,
@@ -90,6 +93,8 @@ macro_rules! maybe_validation {
         }
     )*};
 }
+
+pub use maybe_validation;
 
 maybe_validation!(aws_sdk_pinpointsmsvoicev2::operation::send_rcs_message::SendRcsMessageError);
 

@@ -1,6 +1,7 @@
 //! The only place that knows the AWS SDK: connections, model → SDK conversion, operations,
 //! and turning SDK errors into messages a user can act on.
 
+pub mod account;
 pub mod connection;
 pub mod convert;
 pub mod errors;

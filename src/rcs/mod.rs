@@ -4,6 +4,7 @@
 //! Pure by design: nothing here touches the GUI, the SDK, async runtimes or the file system,
 //! so every front end (window, command line, sandbox) shares exactly the same rules.
 
+pub mod account;
 pub mod codec;
 pub mod issue;
 pub mod limits;

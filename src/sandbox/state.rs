@@ -88,7 +88,8 @@ impl State {
         deletion_protection: bool,
         opt_out_list: Option<String>,
     ) -> Value {
-        let pool = format!("pool-{}", self.new_id().replace('-', "")[..20].to_owned());
+        let serial = self.new_id().replace('-', "");
+        let pool = format!("pool-{}", &serial[serial.len() - 16..]);
         let mut record = serde_json::json!({
             "RcsAgentArn": Self::arn("rcs-agent", id),
             "RcsAgentId": id,

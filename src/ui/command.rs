@@ -54,4 +54,16 @@ pub enum Command {
     Send,
     /// The user confirmed the real send.
     ConfirmedSend,
+    /// Run an RCS account request.
+    Account(crate::ui::net::AccountOp),
+    /// Ask before running an account request that deletes or resets something.
+    ConfirmAccount {
+        title: String,
+        text: String,
+        op: crate::ui::net::AccountOp,
+    },
+    /// Show or hide the RCS account window.
+    ToggleAccount,
+    /// Use this agent as the template's origination identity.
+    SetOrigination(String),
 }

@@ -1,5 +1,6 @@
 //! The desktop composer (eframe/egui).
 
+pub mod account;
 pub mod app;
 pub mod command;
 pub mod draft;

@@ -6,7 +6,9 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use aws_sdk_pinpointsmsvoicev2::Client;
 
+use crate::aws::account::ListQuery;
 use crate::aws::{self, Connection, Failure, FailureKind};
+use crate::rcs::account::{AgentUpdate, EventDestinationSpec};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::sandbox::Sandbox;
 
@@ -21,6 +23,48 @@ pub enum NetJob {
         connection: Connection,
         request: Box<SendRcsMessageRequest>,
     },
+    Account {
+        connection: Connection,
+        op: AccountOp,
+    },
+}
+
+/// An RCS account operation for the account panels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountOp {
+    ListAgents(ListQuery),
+    CreateAgent {
+        deletion_protection: bool,
+        opt_out_list: Option<String>,
+        tags: Vec<(String, String)>,
+    },
+    UpdateAgent(AgentUpdate),
+    DeleteAgent(String),
+    SpendLimits,
+    SetSpend(i64),
+    ClearSpend,
+    ListConfigSets(ListQuery),
+    CreateConfigSet(String),
+    DeleteConfigSet(String),
+    PutDestination {
+        spec: EventDestinationSpec,
+        create: bool,
+    },
+    DeleteDestination {
+        set: String,
+        name: String,
+    },
+}
+
+impl AccountOp {
+    /// Whether the answer replaces a list (rather than reporting a change).
+    #[must_use]
+    pub fn is_listing(&self) -> bool {
+        matches!(
+            self,
+            Self::ListAgents(_) | Self::SpendLimits | Self::ListConfigSets(_)
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -32,6 +76,10 @@ pub enum NetDone {
     Sent {
         id: u64,
         result: Result<String, Failure>,
+    },
+    Account {
+        op: AccountOp,
+        result: Result<serde_json::Value, Failure>,
     },
     SandboxStarted(String),
 }
@@ -138,6 +186,39 @@ async fn run(job: NetJob, sandbox: &tokio::sync::Mutex<Option<Sandbox>>) -> Vec<
             };
             out.push(NetDone::Sent { id, result });
         }
+        NetJob::Account { connection, op } => {
+            let result = match client(&connection, sandbox, &mut out).await {
+                Ok(client) => account(&client, &op).await,
+                Err(e) => Err(e),
+            };
+            out.push(NetDone::Account { op, result });
+        }
     }
     out
+}
+
+async fn account(c: &Client, op: &AccountOp) -> Result<serde_json::Value, Failure> {
+    use aws::account as a;
+    match op {
+        AccountOp::ListAgents(q) => a::describe_agents(c, q).await,
+        AccountOp::CreateAgent {
+            deletion_protection,
+            opt_out_list,
+            tags,
+        } => a::create_agent(c, *deletion_protection, opt_out_list.clone(), tags).await,
+        AccountOp::UpdateAgent(u) => a::update_agent(c, u).await,
+        AccountOp::DeleteAgent(id) => a::delete_agent(c, id).await,
+        AccountOp::SpendLimits => a::spend_limits(c).await,
+        AccountOp::SetSpend(limit) => a::set_spend_limit(c, *limit).await,
+        AccountOp::ClearSpend => a::clear_spend_limit(c).await,
+        AccountOp::ListConfigSets(q) => a::describe_config_sets(c, q).await,
+        AccountOp::CreateConfigSet(name) => a::create_config_set(c, name).await,
+        AccountOp::DeleteConfigSet(name) => a::delete_config_set(c, name).await,
+        AccountOp::PutDestination { spec, create } => {
+            a::put_event_destination(c, spec, *create).await
+        }
+        AccountOp::DeleteDestination { set, name } => {
+            a::delete_event_destination(c, set, name).await
+        }
+    }
 }

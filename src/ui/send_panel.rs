@@ -51,6 +51,8 @@ pub struct PanelInput<'a> {
     /// The for-send issues of the request as it would be sent.
     pub issues: &'a [Issue],
     pub origination: Option<&'a str>,
+    /// RCS agents from the account panel, for the origination picker.
+    pub agents: &'a [String],
 }
 
 pub fn show(
@@ -64,13 +66,33 @@ pub fn show(
     recipients(ui, state, input, commands);
     ui.separator();
     ui.horizontal(|ui| {
-        ui.label("Origination identity:");
-        match input.origination {
-            Some(o) => ui.monospace(o),
-            None => {
-                ui.label(RichText::new("not set (Delivery tab)").color(crate::ui::theme::ERROR))
-            }
-        };
+        let label = ui.label("Origination");
+        egui::ComboBox::from_id_salt("origination")
+            .selected_text(input.origination.unwrap_or("(choose an RCS agent)"))
+            .show_ui(ui, |ui| {
+                if input.agents.is_empty() {
+                    ui.label("No agents loaded: press ⟳, or type an id in the Delivery tab.");
+                }
+                for a in input.agents {
+                    if ui
+                        .selectable_label(input.origination == Some(a.as_str()), a)
+                        .clicked()
+                    {
+                        commands.push(Command::SetOrigination(a.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .small_button("⟳")
+            .on_hover_text("Load the RCS agents of this connection")
+            .clicked()
+        {
+            commands.push(Command::Account(crate::ui::net::AccountOp::ListAgents(
+                crate::aws::account::ListQuery::default(),
+            )));
+        }
     });
     let errors: Vec<&Issue> = input.issues.iter().filter(|i| i.is_error()).collect();
     if errors.is_empty() {

@@ -87,6 +87,22 @@ impl App {
             | Command::DryRun
             | Command::Send
             | Command::ConfirmedSend => self.apply_send(command),
+            Command::Account(op) => self.account_request(op),
+            Command::ConfirmAccount { title, text, op } => {
+                self.dialog = Some(Dialog::ConfirmAccount { title, text, op });
+            }
+            Command::ToggleAccount => {
+                self.account.open = !self.account.open;
+                if self.account.open && self.account.agents.value.is_none() {
+                    for op in self.account.refresh_ops() {
+                        self.account_request(op);
+                    }
+                }
+            }
+            Command::SetOrigination(id) => {
+                self.draft.request.origination_identity = Some(id);
+                self.refresh();
+            }
             Command::Quit => {
                 self.allowed_to_close = true;
                 self.jobs.submit(Job::ClearAutosave);
@@ -138,6 +154,20 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Runs an account request on the network runtime against the active connection.
+    pub(super) fn account_request(&mut self, op: crate::ui::net::AccountOp) {
+        use crate::ui::net::AccountOp;
+        match &op {
+            AccountOp::ListAgents(_) => self.account.agents.loading = true,
+            AccountOp::SpendLimits => self.account.spend.loading = true,
+            AccountOp::ListConfigSets(_) => self.account.sets.loading = true,
+            _ => self.account.message = None,
+        }
+        let connection = self.connection();
+        self.net
+            .submit(crate::ui::net::NetJob::Account { connection, op });
     }
 
     fn dialog_folder(&self) -> PathBuf {

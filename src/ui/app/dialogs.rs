@@ -40,6 +40,12 @@ pub enum Dialog {
     ConfirmSend {
         lines: Vec<(String, String)>,
     },
+    /// Before an account request that deletes or resets something.
+    ConfirmAccount {
+        title: String,
+        text: String,
+        op: crate::ui::net::AccountOp,
+    },
 }
 
 enum Choice {
@@ -157,6 +163,16 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
                 path.display()
             ));
             confirm(ui, "Delete", "Cancel", Command::LibraryDelete(path.clone()))
+        }
+        Dialog::ConfirmAccount { title, text, op } => {
+            ui.heading(title.as_str());
+            ui.label(text.as_str());
+            let yes = if matches!(op, crate::ui::net::AccountOp::ClearSpend) {
+                "Remove override"
+            } else {
+                "Delete"
+            };
+            confirm(ui, yes, "Cancel", Command::Account(op.clone()))
         }
         Dialog::ConfirmSend { lines } => {
             ui.heading("Send this message for real?");

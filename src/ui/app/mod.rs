@@ -16,6 +16,7 @@ use crate::rcs::codec;
 use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::validate::{Mode, validate};
+use crate::ui::account::AccountState;
 use crate::ui::command::Command;
 use crate::ui::draft::Draft;
 use crate::ui::editor::{self, EditorState, form::IssueIndex};
@@ -62,6 +63,7 @@ pub struct App {
     preview_warnings: Vec<String>,
     net: Net,
     pub send: SendState,
+    pub account: AccountState,
     /// Fields of the service's last `ValidationException`, shown at their editor fields
     /// until the next edit.
     service_issues: Vec<Issue>,
@@ -119,6 +121,7 @@ impl App {
             preview_warnings: Vec::new(),
             net,
             send: SendState::default(),
+            account: AccountState::default(),
             service_issues: Vec::new(),
         };
         app.refresh();
@@ -246,6 +249,7 @@ impl App {
         let send_issues = validate(&send_input, Mode::Send);
         let settings = &self.settings;
         let send = &mut self.send;
+        let agents = self.account.agent_ids();
         let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
             let input = crate::ui::send_panel::PanelInput {
                 connection: &connection,
@@ -253,6 +257,7 @@ impl App {
                 recipient: settings.recipient.as_deref(),
                 issues: &send_issues,
                 origination: send_input.origination_identity.as_deref(),
+                agents: &agents,
             };
             egui::ScrollArea::vertical()
                 .id_salt("send-scroll")
@@ -277,6 +282,15 @@ impl App {
             self.refresh();
         }
         self.undoer.feed_state(ui.input(|i| i.time), &self.draft);
+        if self.account.open {
+            let connection = self.connection().describe();
+            crate::ui::account::window(
+                ui.ctx(),
+                &mut self.account,
+                &connection,
+                &mut self.commands,
+            );
+        }
         self.show_dialog(ui.ctx());
         self.take_dropped_files(ui.ctx(), &drop_targets);
         let commands = std::mem::take(&mut self.commands);
@@ -384,6 +398,15 @@ impl App {
                 }
                 if ui.button("💾 Save").clicked() {
                     self.commands.push(Command::Save);
+                }
+                ui.separator();
+                let mut open = self.account.open;
+                if ui
+                    .toggle_value(&mut open, "RCS account")
+                    .on_hover_text("Agents, spend limit, configuration sets")
+                    .clicked()
+                {
+                    self.commands.push(Command::ToggleAccount);
                 }
             });
         });

@@ -59,6 +59,17 @@ impl App {
             Command::SetConnection(c) => {
                 self.settings.connection = Some(c);
                 self.save_settings();
+                // The account panels show the other account now.
+                let open = self.account.open;
+                self.account = crate::ui::account::AccountState {
+                    open,
+                    ..Default::default()
+                };
+                if open {
+                    for op in self.account.refresh_ops() {
+                        self.account_request(op);
+                    }
+                }
             }
             Command::AddRecipient(number) => {
                 if !self.settings.test_recipients.contains(&number) {
@@ -199,6 +210,11 @@ impl App {
                 }
             }
             NetDone::Profiles(p) => self.send.profiles = p,
+            NetDone::Account { op, result } => {
+                for next in self.account.on_done(&op, result) {
+                    self.account_request(next);
+                }
+            }
             NetDone::SandboxStarted(url) => self.send.sandbox_url = Some(url),
             NetDone::Sent { id, result } => {
                 if self.send.in_flight == Some(id) {
