@@ -5,6 +5,10 @@
     clippy::expect_used,
     reason = "tests fail loudly by design"
 )]
+#![allow(
+    clippy::too_many_lines,
+    reason = "each test is one user scenario, read top to bottom"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
