@@ -46,7 +46,8 @@ pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Vec<String> {
         dp::SCREEN_WIDTH + 2.0 * dp::BEZEL,
         dp::SCREEN_HEIGHT + 2.0 * dp::BEZEL,
     );
-    let s = (ui.available_width() / phone.x).clamp(0.55, 1.0);
+    // Leave room for the panel's scroll bar so the bezel is never cut.
+    let s = ((ui.available_width() - 16.0) / phone.x).clamp(0.55, 1.0);
     let cx = Cx {
         s,
         pal,
