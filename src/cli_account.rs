@@ -478,18 +478,6 @@ async fn destinations_of(
         .unwrap_or_default())
 }
 
-/// The kind of an existing destination record, as `Destination::kind` names it.
-#[must_use]
-pub fn record_kind(record: &Value) -> &'static str {
-    if record.get("CloudWatchLogsDestination").is_some() {
-        "CloudWatch Logs"
-    } else if record.get("KinesisFirehoseDestination").is_some() {
-        "Firehose"
-    } else {
-        "SNS"
-    }
-}
-
 #[must_use]
 pub fn event_destinations(common: &Common, command: &DestinationsCommand) -> ExitCode {
     match command {
@@ -517,7 +505,7 @@ pub fn event_destinations(common: &Common, command: &DestinationsCommand) -> Exi
                 let kind = if create {
                     None
                 } else {
-                    current.map(record_kind)
+                    current.map(rules::recorded_kind)
                 };
                 let issues = rules::validate_event_destination(&spec, kind, existing.len());
                 if has_errors(&issues) {

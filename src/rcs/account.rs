@@ -213,6 +213,19 @@ impl Destination {
     }
 }
 
+/// The type of an event destination record in the service's JSON shape, as
+/// [`Destination::kind`] names it.
+#[must_use]
+pub fn recorded_kind(record: &serde_json::Value) -> &'static str {
+    if record.get("CloudWatchLogsDestination").is_some() {
+        "CloudWatch Logs"
+    } else if record.get("KinesisFirehoseDestination").is_some() {
+        "Firehose"
+    } else {
+        "SNS"
+    }
+}
+
 /// The members of `CreateEventDestination` / `UpdateEventDestination`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventDestinationSpec {

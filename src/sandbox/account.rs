@@ -493,16 +493,6 @@ fn destination_json(d: &Destination) -> (&'static str, Value) {
     }
 }
 
-fn kind_of(record: &Value) -> &'static str {
-    if record.get("CloudWatchLogsDestination").is_some() {
-        "CloudWatch Logs"
-    } else if record.get("KinesisFirehoseDestination").is_some() {
-        "Firehose"
-    } else {
-        "SNS"
-    }
-}
-
 fn put_event_destination(state: &mut State, body: &Value, create: bool) -> Reply {
     let set_name = required(body, "ConfigurationSetName")?;
     let name = required(body, "EventDestinationName")?;
@@ -530,7 +520,7 @@ fn put_event_destination(state: &mut State, body: &Value, create: bool) -> Reply
             )));
         }
         (false, None) => return Err(ServiceError::not_found("event-destination", &name)),
-        (_, Some(i)) => Some(kind_of(&list[i])),
+        (_, Some(i)) => Some(account::recorded_kind(&list[i])),
         (true, None) => None,
     };
     if let Some(e) = issues_error(&account::validate_event_destination(

@@ -121,26 +121,29 @@ fn block(ui: &mut Ui, cx: &Cx<'_>, width: f32, height: f32) -> Rect {
 }
 
 pub fn text_bubble(ui: &mut Ui, cx: &Cx<'_>, body: &str) {
+    bubble(ui, cx, body, cx.pal.bubble);
+}
+
+/// A chat bubble of wrapped text in `fill`.
+fn bubble(ui: &mut Ui, cx: &Cx<'_>, body: &str, fill: Color32) {
     let pad = 12.0;
+    let width = dp::BUBBLE_MAX_WIDTH - 2.0 * pad;
     let g = text(
         ui,
         cx,
         body,
         dp::BODY_SIZE,
         cx.pal.bubble_text,
-        dp::BUBBLE_MAX_WIDTH - 2.0 * pad,
+        width,
         usize::MAX,
     );
     let size = g.size() / cx.s + vec2(2.0 * pad, 2.0 * pad - 4.0);
     let rect = block(ui, cx, size.x.max(40.0), size.y.max(36.0));
     if ui.is_rect_visible(rect) {
         ui.painter()
-            .rect_filled(rect, radius(cx, dp::RADIUS_BUBBLE), cx.pal.bubble);
-        ui.painter().galley(
-            rect.min + vec2(cx.px(pad), cx.px(pad - 2.0)),
-            g,
-            cx.pal.bubble_text,
-        );
+            .rect_filled(rect, radius(cx, dp::RADIUS_BUBBLE), fill);
+        let at = rect.min + vec2(cx.px(pad), cx.px(pad - 2.0));
+        ui.painter().galley(at, g, cx.pal.bubble_text);
     }
 }
 
@@ -541,26 +544,6 @@ pub fn fallback(ui: &mut Ui, cx: &Cx<'_>, r: &SendRcsMessageRequest) {
         ui.add_space(cx.px(4.0));
     }
     if !body.is_empty() {
-        let pad = 12.0;
-        let g = text(
-            ui,
-            cx,
-            body,
-            dp::BODY_SIZE,
-            cx.pal.bubble_text,
-            dp::BUBBLE_MAX_WIDTH - 2.0 * pad,
-            usize::MAX,
-        );
-        let size = g.size() / cx.s + vec2(2.0 * pad, 2.0 * pad - 4.0);
-        let rect = block(ui, cx, size.x.max(40.0), size.y.max(36.0));
-        if ui.is_rect_visible(rect) {
-            ui.painter()
-                .rect_filled(rect, radius(cx, dp::RADIUS_BUBBLE), cx.pal.sms_bubble);
-            ui.painter().galley(
-                rect.min + vec2(cx.px(pad), cx.px(pad - 2.0)),
-                g,
-                cx.pal.bubble_text,
-            );
-        }
+        bubble(ui, cx, body, cx.pal.sms_bubble);
     }
 }
