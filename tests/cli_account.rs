@@ -10,59 +10,18 @@
     reason = "each test is one user scenario, read top to bottom"
 )]
 
-use std::io::{BufRead, BufReader};
+mod process;
+
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 
+use process::{SandboxProcess, offline_env, sandbox};
 use serde_json::Value;
-
-struct SandboxProcess {
-    child: Child,
-    url: String,
-}
-
-impl Drop for SandboxProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sandbox() -> SandboxProcess {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args(["sandbox", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .to_owned();
-    SandboxProcess { child, url }
-}
-
-fn offline_env(cmd: &mut Command, home: &Path) {
-    cmd.env("HOME", home)
-        .env("AWS_CONFIG_FILE", home.join("none"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_DEFAULT_REGION", "us-east-1")
-        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-        .env("AWS_SECRET_ACCESS_KEY", "test-secret")
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_ENDPOINT_URL");
-}
 
 fn rcs(sb: &SandboxProcess, home: &Path, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rcs-composer"));
     cmd.args(args).args(["--endpoint-url", &sb.url]);
-    offline_env(&mut cmd, home);
+    offline_env(&mut cmd, home, true);
     cmd.output().unwrap()
 }
 
@@ -333,7 +292,7 @@ fn configuration_sets_and_event_destinations_from_the_command_line() {
         "--output",
         "json",
     ]);
-    offline_env(&mut aws, h);
+    offline_env(&mut aws, h, true);
     match aws.output() {
         Ok(out) if out.status.success() => {
             let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -395,7 +354,7 @@ fn the_aws_cli_accepts_every_example_template_against_the_sandbox() {
             "rcs-agent-sandbox",
             "--dry-run",
         ]);
-        offline_env(&mut aws, home.path());
+        offline_env(&mut aws, home.path(), true);
         let Ok(out) = aws.output() else {
             eprintln!("note: the AWS CLI is not installed; templates were not sent through it");
             return;

@@ -5,65 +5,22 @@
     reason = "tests fail loudly by design"
 )]
 
-use std::io::{BufRead, BufReader};
+mod process;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 
-struct SandboxProcess {
-    child: Child,
-    url: String,
-}
-
-impl Drop for SandboxProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sandbox() -> SandboxProcess {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args(["sandbox", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .unwrap()
-        .to_owned();
-    SandboxProcess { child, url }
-}
+use process::{offline_env, sandbox};
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-/// The binary with a clean, offline AWS environment: test keys, no profiles, no metadata
-/// service lookups.
+/// The binary in an offline AWS environment.
 fn rcs(home: &Path, args: &[&str], keys: bool) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rcs-composer"));
-    cmd.args(args)
-        .env("HOME", home)
-        .env("AWS_CONFIG_FILE", home.join("none"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", "us-east-1")
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_ENDPOINT_URL")
-        .env_remove("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2")
-        .env_remove("AWS_SESSION_TOKEN");
-    if keys {
-        cmd.env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-            .env("AWS_SECRET_ACCESS_KEY", "test-secret");
-    } else {
-        cmd.env_remove("AWS_ACCESS_KEY_ID")
-            .env_remove("AWS_SECRET_ACCESS_KEY");
-    }
+    cmd.args(args);
+    offline_env(&mut cmd, home, keys);
     cmd.output().unwrap()
 }
 
@@ -132,24 +89,19 @@ fn dry_run_and_send_print_the_message_id() {
 fn the_endpoint_environment_variable_is_honoured() {
     let sb = sandbox();
     let home = home();
-    let out = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args([
-            "send",
-            &example("text-appointment-reminder.json"),
-            "--to",
-            "+14255550123",
-            "--origination",
-            "rcs-agent-sandbox",
-        ])
-        .env("HOME", home.path())
-        .env("AWS_CONFIG_FILE", home.path().join("none"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", home.path().join("none"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-        .env("AWS_SECRET_ACCESS_KEY", "test-secret")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rcs-composer"));
+    let t = example("text-appointment-reminder.json");
+    cmd.args([
+        "send",
+        &t,
+        "--to",
+        "+14255550123",
+        "--origination",
+        "rcs-agent-sandbox",
+    ]);
+    offline_env(&mut cmd, home.path(), true);
+    let out = cmd
         .env("AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", &sb.url)
-        .env_remove("AWS_PROFILE")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
