@@ -183,3 +183,19 @@ fn check_needs_a_file() {
     let out = run(&["check"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn shipped_examples_are_saved_in_the_canonical_member_order() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let request = rcs_composer::templates::open(&path).unwrap();
+        assert_eq!(
+            rcs_composer::rcs::codec::to_pretty_json(&request),
+            text,
+            "{}",
+            path.display()
+        );
+    }
+}

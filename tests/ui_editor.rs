@@ -398,3 +398,61 @@ fn an_idle_window_requests_no_repaints() {
         "an idle window must not schedule repaints"
     );
 }
+
+#[test]
+fn the_library_duplicates_renames_and_deletes_with_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    std::fs::copy(
+        examples().join("text-appointment-reminder.json"),
+        library.join("reminder.json"),
+    )
+    .unwrap();
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    click(&mut h, "reminder");
+    settle(&mut h);
+    click(&mut h, "Duplicate");
+    settle(&mut h);
+    assert!(library.join("reminder copy.json").exists());
+    assert!(h.query_by_label("reminder copy").is_some());
+    click(&mut h, "Rename…");
+    type_into(&mut h, "New name", "dentist");
+    click(&mut h, "Rename");
+    settle(&mut h);
+    assert!(library.join("dentist.json").exists() && !library.join("reminder.json").exists());
+    assert_eq!(
+        app(&h).path.as_deref(),
+        Some(library.join("dentist.json").as_path())
+    );
+    type_into(&mut h, "Search", "dent");
+    assert!(
+        h.query_by_label("reminder copy").is_none(),
+        "search narrows the list"
+    );
+    click(&mut h, "Delete…");
+    assert!(h.query_by_label("Delete template?").is_some());
+    click(&mut h, "Cancel");
+    assert!(library.join("dentist.json").exists());
+    click(&mut h, "Delete…");
+    click(&mut h, "Delete");
+    settle(&mut h);
+    assert!(!library.join("dentist.json").exists());
+    assert!(app(&h).path.is_none(), "the draft stays open, unsaved");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (_dir, mut h) = fresh();
+    type_into(&mut h, "Text message body *", "not saved yet");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(3);
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(body(&h).as_deref(), Some("not saved yet"));
+}
