@@ -57,6 +57,9 @@ pub struct App {
     status: Option<(String, bool)>,
     commands: Vec<Command>,
     autosave_due: Option<f64>,
+    /// Counts refreshes of the draft, so an unchanged draft is not autosaved again.
+    generation: u64,
+    autosaved_generation: u64,
     show_fallback: bool,
     allowed_to_close: bool,
     title: String,
@@ -115,6 +118,8 @@ impl App {
             status: None,
             commands: Vec::new(),
             autosave_due: None,
+            generation: 0,
+            autosaved_generation: 0,
             show_fallback: false,
             allowed_to_close: false,
             title: String::new(),
@@ -165,6 +170,7 @@ impl App {
         self.json_bytes =
             serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
+        self.generation += 1;
     }
 
     /// Replaces the whole document (open, new, recover) and starts a fresh undo history.
@@ -512,8 +518,10 @@ impl App {
         }
     }
 
+    /// Writes the dirty draft to the data folder a few seconds after it last changed; an idle
+    /// window, dirty or not, schedules nothing once that copy is written.
     fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.dirty {
+        if !self.dirty || self.generation == self.autosaved_generation {
             self.autosave_due = None;
             return;
         }
@@ -525,6 +533,7 @@ impl App {
             }
             Some(due) if now >= due => {
                 self.autosave_due = None;
+                self.autosaved_generation = self.generation;
                 let saved_at = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs());
