@@ -75,6 +75,8 @@ pub fn settle(harness: &mut Harness<'static, EframeApp>) {
         assert!(Instant::now() < deadline, "background jobs did not finish");
         std::thread::sleep(Duration::from_millis(10));
     }
+    // A worker asks for a repaint just after handing over its result: let that land.
+    std::thread::sleep(Duration::from_millis(30));
     harness.run_steps(3);
 }
 
