@@ -457,3 +457,44 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     click(&mut h, "Cancel");
     assert_eq!(body(&h).as_deref(), Some("not saved yet"));
 }
+
+/// A file dropped from the desktop.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn an_image_dropped_on_a_media_field_attaches_to_that_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("coat.png");
+    image::RgbaImage::from_pixel(1440, 720, image::Rgba([30, 60, 90, 255]))
+        .save(&png)
+        .unwrap();
+    let file = examples().join("rich-card-winter-sale.json");
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    // Drop onto the thumbnail field, not the media one above it.
+    let target = h.get_by_label("Thumbnail URL").rect().center();
+    h.hover_at(target);
+    h.run_steps(1);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(png)));
+    h.run_steps(2);
+    settle(&mut h);
+    let thumb = "s3://example-rcs-media/winter/coats-thumb.jpg";
+    assert!(app(&h).media.texture(thumb).is_some());
+    assert!(
+        app(&h)
+            .media
+            .texture("s3://example-rcs-media/winter/coats-2x1.jpg")
+            .is_none()
+    );
+}
