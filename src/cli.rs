@@ -149,6 +149,7 @@ fn plural(n: usize, word: &str) -> String {
 /// `{"file": …, "valid": …, "issues": [{"path", "severity", "code", "message"}]}`.
 #[must_use]
 pub fn json_line(file: &str, issues: &[Issue]) -> String {
+    let valid = !has_errors(issues);
     let issues: Vec<_> = issues
         .iter()
         .map(|i| {
@@ -160,11 +161,7 @@ pub fn json_line(file: &str, issues: &[Issue]) -> String {
             })
         })
         .collect();
-    json!({ "file": file, "valid": !has_errors_in(&issues), "issues": issues }).to_string()
-}
-
-fn has_errors_in(issues: &[serde_json::Value]) -> bool {
-    issues.iter().any(|i| i["severity"] == "error")
+    json!({ "file": file, "valid": valid, "issues": issues }).to_string()
 }
 
 /// Entry point for subcommands.

@@ -213,13 +213,17 @@ fn a_configuration_set_with_an_rcs_event_destination() {
             .unwrap()
             .is_empty()
     );
-    // The panels read the connection: switching it empties them until they reload.
+    // The panels read the connection: switching it resets them (selection included) and
+    // reloads them from the newly chosen account.
+    assert!(app(&h).account.selected_set.is_some());
     let ctx = h.ctx.clone();
     h.state_mut().0.apply(
         &ctx,
         Command::SetConnection(rcs_composer::aws::Connection::Sandbox),
         false,
     );
+    assert!(app(&h).account.sets.value.is_none() && app(&h).account.selected_set.is_none());
     settle(&mut h);
     assert!(app(&h).account.open);
+    assert!(app(&h).account.sets.value.is_some(), "reloaded");
 }

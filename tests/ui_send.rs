@@ -212,7 +212,16 @@ fn a_media_verdict_lands_on_the_media_field_and_clears_on_edit() {
 #[test]
 fn errors_block_sending() {
     let (_dir, mut h) = open("+14255550123", "text-appointment-reminder.json");
-    h.state_mut().0.draft.request.origination_identity = None;
+    assert!(!disabled(&h, "Dry run"));
+    // Clear the origination in the Delivery tab, as a user would.
+    h.get_by_label("Delivery & fallback").click();
+    h.run_steps(2);
+    h.get_by_label("Origination identity").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(2);
+    h.get_by_label("Send").click();
     h.run_steps(3);
     assert!(disabled(&h, "Dry run") && disabled(&h, "Send…"));
     assert!(

@@ -53,8 +53,9 @@ pub const RCS_EVENT_TYPES: &[&str] = &[
     "RCS_FALLEN_BACK_TO_SMS",
 ];
 
-/// Every event type a destination can match.
-pub const EVENT_TYPES: &[&str] = &[
+/// The event types of the other channels (and `ALL`); with [`RCS_EVENT_TYPES`] they are every
+/// type a destination can match.
+pub const OTHER_EVENT_TYPES: &[&str] = &[
     "ALL",
     "TEXT_ALL",
     "TEXT_SENT",
@@ -98,16 +99,13 @@ pub const EVENT_TYPES: &[&str] = &[
     "MEDIA_FILE_INACCESSIBLE",
     "MEDIA_FILE_TYPE_UNSUPPORTED",
     "MEDIA_FILE_SIZE_EXCEEDED",
-    "RCS_ALL",
-    "RCS_QUEUED",
-    "RCS_SENT",
-    "RCS_DELIVERED",
-    "RCS_READ",
-    "RCS_FAILED",
-    "RCS_TTL_EXPIRED",
-    "RCS_PROTECT_BLOCKED",
-    "RCS_FALLEN_BACK_TO_SMS",
 ];
+
+/// Whether a destination can match `t`.
+#[must_use]
+pub fn is_event_type(t: &str) -> bool {
+    RCS_EVENT_TYPES.contains(&t) || OTHER_EVENT_TYPES.contains(&t)
+}
 
 /// The members of `UpdateRcsAgent`; `None` leaves a setting as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -268,7 +266,7 @@ pub fn validate_event_destination(
         ));
     }
     for t in &spec.matching_event_types {
-        if !EVENT_TYPES.contains(&t.as_str()) {
+        if !is_event_type(t) {
             issues.push(Issue::error(
                 "MatchingEventTypes",
                 Code::InvalidValue,
@@ -531,6 +529,7 @@ mod tests {
     #[test]
     fn the_nine_rcs_event_types_are_event_types() {
         assert_eq!(RCS_EVENT_TYPES.len(), 9);
-        assert!(RCS_EVENT_TYPES.iter().all(|t| EVENT_TYPES.contains(t)));
+        assert!(RCS_EVENT_TYPES.iter().all(|t| is_event_type(t)));
+        assert!(is_event_type("ALL") && is_event_type("MEDIA_SPAM") && !is_event_type("RCS_NOPE"));
     }
 }

@@ -275,6 +275,23 @@ impl Suggestion {
             .collect()
     }
 
+    /// The text and postback data of the first action that is set, to change.
+    pub fn base_mut(&mut self) -> Option<&mut ActionBase> {
+        if let Some(a) = &mut self.reply {
+            Some(&mut a.base)
+        } else if let Some(a) = &mut self.open_url {
+            Some(&mut a.base)
+        } else if let Some(a) = &mut self.dial_phone {
+            Some(&mut a.base)
+        } else if let Some(a) = &mut self.show_location {
+            Some(&mut a.base)
+        } else if let Some(a) = &mut self.request_location {
+            Some(&mut a.base)
+        } else {
+            self.create_calendar_event.as_mut().map(|a| &mut a.base)
+        }
+    }
+
     /// The text and postback data of the first action that is set.
     #[must_use]
     pub fn base(&self) -> Option<&ActionBase> {

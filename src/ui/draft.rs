@@ -305,26 +305,10 @@ impl Draft {
 #[must_use]
 pub fn change_action_kind(from: &Suggestion, kind: ActionKind) -> Suggestion {
     let mut next = new_suggestion(kind);
-    if let Some(base) = from.base().cloned() {
-        set_base(&mut next, base);
+    if let (Some(base), Some(slot)) = (from.base(), next.base_mut()) {
+        slot.clone_from(base);
     }
     next
-}
-
-fn set_base(s: &mut Suggestion, base: crate::rcs::model::ActionBase) {
-    if let Some(a) = &mut s.reply {
-        a.base = base;
-    } else if let Some(a) = &mut s.open_url {
-        a.base = base;
-    } else if let Some(a) = &mut s.dial_phone {
-        a.base = base;
-    } else if let Some(a) = &mut s.show_location {
-        a.base = base;
-    } else if let Some(a) = &mut s.request_location {
-        a.base = base;
-    } else if let Some(a) = &mut s.create_calendar_event {
-        a.base = base;
-    }
 }
 
 /// A fresh suggestion of `kind` with a label and postback data to start from.

@@ -6,7 +6,6 @@ use egui::{Color32, RichText, Ui};
 use crate::aws::{AwsTarget, Connection, Failure};
 use crate::rcs::issue::Issue;
 use crate::rcs::limits::Field;
-use crate::rcs::patterns::Pattern;
 use crate::ui::command::Command;
 use crate::ui::editor::form::issue_line;
 
@@ -265,17 +264,13 @@ fn recipients(
         )
         .labelled_by(label.id);
         let number = state.recipient_input.trim().to_owned();
-        let valid = Pattern::Phone.matches(&number)
-            && Field::DestinationPhoneNumber
-                .rule()
-                .max_len()
-                .is_some_and(|max| number.chars().count() <= max);
+        let problems = crate::rcs::validate::check_value(Field::DestinationPhoneNumber, &number);
+        let why = problems
+            .first()
+            .map_or_else(String::new, |i| i.message.clone());
         if ui
-            .add_enabled(valid, egui::Button::new("Add"))
-            .on_disabled_hover_text(format!(
-                "A phone number must {}.",
-                Pattern::Phone.requirement()
-            ))
+            .add_enabled(problems.is_empty(), egui::Button::new("Add"))
+            .on_disabled_hover_text(why)
             .clicked()
         {
             commands.push(Command::AddRecipient(number));

@@ -33,6 +33,20 @@ pub fn validate(request: &SendRcsMessageRequest, mode: Mode) -> Vec<Issue> {
     v.issues
 }
 
+/// Checks one string value against its field's rule (length, pattern, allowed values), for
+/// inputs that are not yet part of a request, such as a test phone number to remember.
+#[must_use]
+pub fn check_value(field: Field, value: &str) -> Vec<Issue> {
+    let mut v = Validator {
+        path: PathBuf::new(),
+        issues: Vec::new(),
+        mode: Mode::Send,
+        subject: None,
+    };
+    v.text_value(field, value);
+    v.issues
+}
+
 struct Validator {
     path: PathBuf,
     issues: Vec<Issue>,

@@ -863,3 +863,18 @@ fn every_issue_is_reported_at_once() {
         ]
     );
 }
+
+#[test]
+fn single_values_are_checked_by_the_same_rules() {
+    use crate::rcs::limits::Field;
+    use crate::rcs::validate::check_value;
+    assert!(check_value(Field::DestinationPhoneNumber, "+14255550123").is_empty());
+    assert_eq!(
+        check_value(Field::DestinationPhoneNumber, "0425")[0].code,
+        Code::InvalidFormat
+    );
+    assert_eq!(
+        check_value(Field::DestinationPhoneNumber, "")[0].code,
+        Code::TooShort
+    );
+}

@@ -7,8 +7,8 @@ use serde_json::Value;
 use super::{AccountState, filters_ui};
 use crate::aws::account::ListQuery;
 use crate::rcs::account::{
-    CONFIG_SET_FILTERS, Destination, EVENT_TYPES, EventDestinationSpec, MAX_EVENT_DESTINATIONS,
-    RCS_EVENT_TYPES, valid_resource_name, validate_event_destination,
+    CONFIG_SET_FILTERS, Destination, EventDestinationSpec, MAX_EVENT_DESTINATIONS,
+    OTHER_EVENT_TYPES, RCS_EVENT_TYPES, valid_resource_name, validate_event_destination,
 };
 use crate::rcs::issue::has_errors;
 use crate::ui::command::Command;
@@ -318,10 +318,7 @@ fn destination_form(
         .id_salt("other-types")
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                for t in EVENT_TYPES
-                    .iter()
-                    .filter(|t| **t != "ALL" && !RCS_EVENT_TYPES.contains(t))
-                {
+                for t in OTHER_EVENT_TYPES.iter().filter(|t| **t != "ALL") {
                     toggle(ui, t);
                 }
             });

@@ -16,6 +16,8 @@ impl App {
                 autosave,
             } => {
                 self.settings = settings;
+                // The test phone from settings is part of the request as it would be sent.
+                self.refresh();
                 if self.settings.connection.is_none() {
                     self.net.submit(crate::ui::net::NetJob::Probe);
                 }

@@ -70,6 +70,8 @@ pub struct App {
     /// Fields of the service's last `ValidationException`, shown at their editor fields
     /// until the next edit.
     service_issues: Vec<Issue>,
+    /// The for-send issues of the request as it would be sent (template plus test phone).
+    send_issues: Vec<Issue>,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
             send: SendState::default(),
             account: AccountState::default(),
             service_issues: Vec::new(),
+            send_issues: Vec::new(),
         };
         app.refresh();
         Ok(app)
@@ -170,6 +173,7 @@ impl App {
         self.json_bytes =
             serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
+        self.send_issues = validate(&self.send_request(), Mode::Send);
         self.generation += 1;
     }
 
@@ -250,19 +254,23 @@ impl App {
             .show(ui, |ui| {
                 self.preview_panel(ui);
             });
-        let send_input = self.send_request();
-        let connection = self.connection();
-        let send_issues = validate(&send_input, Mode::Send);
-        let settings = &self.settings;
+        // Everything the Send tab shows is derived when the draft or the recipient changes
+        // (`refresh`), or read where it lies, so a frame without the tab costs nothing.
+        let origination = self.draft.request.origination_identity.clone();
+        let (settings, send_issues, account) = (&self.settings, &self.send_issues, &self.account);
         let send = &mut self.send;
-        let agents = self.account.agent_ids();
         let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
+            let connection = settings
+                .connection
+                .clone()
+                .unwrap_or(crate::aws::Connection::Sandbox);
+            let agents = account.agent_ids();
             let input = crate::ui::send_panel::PanelInput {
                 connection: &connection,
                 recipients: &settings.test_recipients,
                 recipient: settings.recipient.as_deref(),
-                issues: &send_issues,
-                origination: send_input.origination_identity.as_deref(),
+                issues: send_issues,
+                origination: origination.as_deref(),
                 agents: &agents,
             };
             egui::ScrollArea::vertical()

@@ -5,7 +5,6 @@ use super::{App, Dialog};
 use crate::aws::{Connection, FailureKind};
 use crate::rcs::issue::{Code, Issue, has_errors};
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::validate::{Mode, validate};
 use crate::ui::command::Command;
 use crate::ui::jobs::Job;
 use crate::ui::net::{NetDone, NetJob};
@@ -77,6 +76,7 @@ impl App {
                 }
                 self.settings.recipient = Some(number);
                 self.save_settings();
+                self.refresh();
             }
             Command::RemoveRecipient(number) => {
                 self.settings.test_recipients.retain(|r| *r != number);
@@ -84,10 +84,12 @@ impl App {
                     self.settings.recipient = self.settings.test_recipients.first().cloned();
                 }
                 self.save_settings();
+                self.refresh();
             }
             Command::ChooseRecipient(number) => {
                 self.settings.recipient = Some(number);
                 self.save_settings();
+                self.refresh();
             }
             Command::DestinationIntoTemplate => {
                 if let Some(r) = self.settings.recipient.clone() {
@@ -165,7 +167,7 @@ impl App {
     }
 
     fn sendable(&self) -> bool {
-        !has_errors(&validate(&self.send_request(), Mode::Send))
+        !has_errors(&self.send_issues)
     }
 
     fn start_send(&mut self, dry_run: bool) {
