@@ -499,6 +499,24 @@ fn destination_parts(
     })
 }
 
+/// The reply of the three event destination operations, which are distinct SDK types with
+/// the same members.
+macro_rules! destination_output {
+    ($out:expr) => {
+        object(vec![
+            ("ConfigurationSetArn", $out.configuration_set_arn().member()),
+            (
+                "ConfigurationSetName",
+                $out.configuration_set_name().member(),
+            ),
+            (
+                "EventDestination",
+                $out.event_destination().map(event_destination),
+            ),
+        ])
+    };
+}
+
 /// `CreateEventDestination` (`create`) or `UpdateEventDestination`.
 pub async fn put_event_destination(
     client: &Client,
@@ -511,7 +529,7 @@ pub async fn put_event_destination(
         .iter()
         .map(|t| sdk::EventType::from(t.as_str()))
         .collect();
-    let (arn, name, destination) = if create {
+    if create {
         let out = client
             .create_event_destination()
             .configuration_set_name(&spec.configuration_set_name)
@@ -523,11 +541,7 @@ pub async fn put_event_destination(
             .send()
             .await
             .map_err(errors::from_sdk)?;
-        (
-            out.configuration_set_arn().map(str::to_owned),
-            out.configuration_set_name().map(str::to_owned),
-            out.event_destination().map(event_destination),
-        )
+        Ok(destination_output!(out))
     } else {
         let out = client
             .update_event_destination()
@@ -541,17 +555,8 @@ pub async fn put_event_destination(
             .send()
             .await
             .map_err(errors::from_sdk)?;
-        (
-            out.configuration_set_arn().map(str::to_owned),
-            out.configuration_set_name().map(str::to_owned),
-            out.event_destination().map(event_destination),
-        )
-    };
-    Ok(object(vec![
-        ("ConfigurationSetArn", arn.map(Value::String)),
-        ("ConfigurationSetName", name.map(Value::String)),
-        ("EventDestination", destination),
-    ]))
+        Ok(destination_output!(out))
+    }
 }
 
 /// `DeleteEventDestination`.
@@ -563,15 +568,5 @@ pub async fn delete_event_destination(client: &Client, set: &str, name: &str) ->
         .send()
         .await
         .map_err(errors::from_sdk)?;
-    Ok(object(vec![
-        ("ConfigurationSetArn", out.configuration_set_arn().member()),
-        (
-            "ConfigurationSetName",
-            out.configuration_set_name().member(),
-        ),
-        (
-            "EventDestination",
-            out.event_destination().map(event_destination),
-        ),
-    ]))
+    Ok(destination_output!(out))
 }

@@ -138,50 +138,40 @@ fn content(c: &Content) -> Result<sdk::RcsContent> {
     ))
 }
 
+/// A card for the SDK: the standalone and carousel card types have the same members but are
+/// distinct types, so one macro builds both.
+macro_rules! card {
+    ($card:ty, $media:ty, $c:expr) => {{
+        let c: &CardContent = $c;
+        let media = c
+            .media
+            .as_ref()
+            .map(|m| {
+                built(
+                    "Media",
+                    <$media>::builder()
+                        .set_file_url(m.file_url.clone())
+                        .set_thumbnail_url(m.thumbnail_url.clone())
+                        .set_height(m.height.clone())
+                        .build(),
+                )
+            })
+            .transpose()?;
+        Ok(<$card>::builder()
+            .set_title(c.title.clone())
+            .set_description(c.description.clone())
+            .set_media(media)
+            .set_suggestions(c.suggestions.as_deref().map(suggestions).transpose()?)
+            .build())
+    }};
+}
+
 fn card_content(c: &CardContent) -> Result<sdk::RcsCardContent> {
-    let media = c
-        .media
-        .as_ref()
-        .map(|m| {
-            built(
-                "Media",
-                sdk::RcsCardMedia::builder()
-                    .set_file_url(m.file_url.clone())
-                    .set_thumbnail_url(m.thumbnail_url.clone())
-                    .set_height(m.height.clone())
-                    .build(),
-            )
-        })
-        .transpose()?;
-    Ok(sdk::RcsCardContent::builder()
-        .set_title(c.title.clone())
-        .set_description(c.description.clone())
-        .set_media(media)
-        .set_suggestions(c.suggestions.as_deref().map(suggestions).transpose()?)
-        .build())
+    card!(sdk::RcsCardContent, sdk::RcsCardMedia, c)
 }
 
 fn carousel_card(c: &CardContent) -> Result<sdk::RcsCarouselCardContent> {
-    let media = c
-        .media
-        .as_ref()
-        .map(|m| {
-            built(
-                "Media",
-                sdk::RcsCarouselCardMedia::builder()
-                    .set_file_url(m.file_url.clone())
-                    .set_thumbnail_url(m.thumbnail_url.clone())
-                    .set_height(m.height.clone())
-                    .build(),
-            )
-        })
-        .transpose()?;
-    Ok(sdk::RcsCarouselCardContent::builder()
-        .set_title(c.title.clone())
-        .set_description(c.description.clone())
-        .set_media(media)
-        .set_suggestions(c.suggestions.as_deref().map(suggestions).transpose()?)
-        .build())
+    card!(sdk::RcsCarouselCardContent, sdk::RcsCarouselCardMedia, c)
 }
 
 fn suggestion(s: &Suggestion) -> Result<sdk::RcsSuggestedAction> {
