@@ -237,42 +237,32 @@ fn update_agent(state: &mut State, body: &Value) -> Reply {
     if let Some(e) = issues_error(&account::validate_agent_update(&u, two_way)) {
         return Err(e);
     }
-    let set = |agent: &mut Value, key: &str, v: Option<Value>| {
-        if let Some(v) = v {
-            agent[key] = v;
+    let changes = [
+        (
+            "DeletionProtectionEnabled",
+            u.deletion_protection_enabled.map(Value::Bool),
+        ),
+        ("OptOutListName", u.opt_out_list_name.map(Value::String)),
+        (
+            "SelfManagedOptOutsEnabled",
+            u.self_managed_opt_outs_enabled.map(Value::Bool),
+        ),
+        ("TwoWayChannelArn", u.two_way_channel_arn.map(Value::String)),
+        (
+            "TwoWayChannelRole",
+            u.two_way_channel_role.map(Value::String),
+        ),
+        ("TwoWayEnabled", u.two_way_enabled.map(Value::Bool)),
+        (
+            "TwoWayRcsEventsEnabled",
+            u.two_way_rcs_events_enabled.map(|e| json!(e)),
+        ),
+    ];
+    for (key, value) in changes {
+        if let Some(value) = value {
+            agent[key] = value;
         }
-    };
-    set(
-        agent,
-        "DeletionProtectionEnabled",
-        u.deletion_protection_enabled.map(Value::Bool),
-    );
-    set(
-        agent,
-        "OptOutListName",
-        u.opt_out_list_name.map(Value::String),
-    );
-    set(
-        agent,
-        "SelfManagedOptOutsEnabled",
-        u.self_managed_opt_outs_enabled.map(Value::Bool),
-    );
-    set(
-        agent,
-        "TwoWayChannelArn",
-        u.two_way_channel_arn.map(Value::String),
-    );
-    set(
-        agent,
-        "TwoWayChannelRole",
-        u.two_way_channel_role.map(Value::String),
-    );
-    set(agent, "TwoWayEnabled", u.two_way_enabled.map(Value::Bool));
-    set(
-        agent,
-        "TwoWayRcsEventsEnabled",
-        u.two_way_rcs_events_enabled.map(|e| json!(e)),
-    );
+    }
     if u.two_way_media_s3_bucket_name.as_deref() == Some(account::UNSET_MEDIA) {
         if let Some(o) = agent.as_object_mut() {
             o.remove("TwoWayMediaS3BucketName");
@@ -280,21 +270,16 @@ fn update_agent(state: &mut State, body: &Value) -> Reply {
             o.remove("TwoWayMediaS3Role");
         }
     } else {
-        set(
-            agent,
-            "TwoWayMediaS3BucketName",
-            u.two_way_media_s3_bucket_name.map(Value::String),
-        );
-        set(
-            agent,
-            "TwoWayMediaS3KeyPrefix",
-            u.two_way_media_s3_key_prefix.map(Value::String),
-        );
-        set(
-            agent,
-            "TwoWayMediaS3Role",
-            u.two_way_media_s3_role.map(Value::String),
-        );
+        let media = [
+            ("TwoWayMediaS3BucketName", u.two_way_media_s3_bucket_name),
+            ("TwoWayMediaS3KeyPrefix", u.two_way_media_s3_key_prefix),
+            ("TwoWayMediaS3Role", u.two_way_media_s3_role),
+        ];
+        for (key, value) in media {
+            if let Some(value) = value {
+                agent[key] = Value::String(value);
+            }
+        }
     }
     Ok(agent.clone())
 }
