@@ -141,16 +141,7 @@ async fn service_only_verdicts_land_on_fields() {
     assert_eq!(err.kind, FailureKind::Validation);
     assert_eq!(err.fields[0].0, "DestinationPhoneNumber");
     let mut request = addressed(example("rich-card-winter-sale.json"), true);
-    let card = request
-        .rcs_message_content
-        .as_mut()
-        .unwrap()
-        .content
-        .as_mut()
-        .unwrap()
-        .rich_card
-        .as_mut()
-        .unwrap();
+    let card = request.content_mut().rich_card.as_mut().unwrap();
     card.card_content
         .as_mut()
         .unwrap()

@@ -289,12 +289,7 @@ fn clicking_an_issue_brings_its_field_into_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut request = templates::open(&examples().join("carousel-coffee-menu.json")).unwrap();
     let cards = request
-        .rcs_message_content
-        .as_mut()
-        .unwrap()
-        .content
-        .as_mut()
-        .unwrap()
+        .content_mut()
         .carousel
         .as_mut()
         .unwrap()

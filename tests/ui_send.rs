@@ -159,16 +159,7 @@ fn a_media_verdict_lands_on_the_media_field_and_clears_on_edit() {
     let dir = tempfile::tempdir().unwrap();
     let file = setup(dir.path(), "+14255550123", "rich-card-winter-sale.json");
     let mut request = rcs_composer::templates::open(&file).unwrap();
-    let rich = request
-        .rcs_message_content
-        .as_mut()
-        .unwrap()
-        .content
-        .as_mut()
-        .unwrap()
-        .rich_card
-        .as_mut()
-        .unwrap();
+    let rich = request.content_mut().rich_card.as_mut().unwrap();
     rich.card_content
         .as_mut()
         .unwrap()

@@ -25,6 +25,22 @@ pub struct SendRcsMessageRequest {
     pub message_feedback_enabled: Option<bool>,
 }
 
+impl SendRcsMessageRequest {
+    /// The content union, if the request has one.
+    #[must_use]
+    pub fn content(&self) -> Option<&Content> {
+        self.rcs_message_content.as_ref()?.content.as_ref()
+    }
+
+    /// The content union, created (empty) when missing.
+    pub fn content_mut(&mut self) -> &mut Content {
+        self.rcs_message_content
+            .get_or_insert_with(RcsMessageContent::default)
+            .content
+            .get_or_insert_with(Content::default)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RcsMessageContent {
     pub content: Option<Content>,

@@ -51,14 +51,6 @@ pub struct Draft {
     pub ids: Ids,
 }
 
-fn content_mut(request: &mut SendRcsMessageRequest) -> &mut Content {
-    request
-        .rcs_message_content
-        .get_or_insert_with(RcsMessageContent::default)
-        .content
-        .get_or_insert_with(Content::default)
-}
-
 impl Draft {
     #[must_use]
     pub fn new(request: SendRcsMessageRequest) -> Self {
@@ -75,7 +67,7 @@ impl Draft {
     #[must_use]
     pub fn blank() -> Self {
         let mut request = SendRcsMessageRequest::default();
-        content_mut(&mut request).text_message = Some(TextMessage::default());
+        request.content_mut().text_message = Some(TextMessage::default());
         Self::new(request)
     }
 
@@ -89,17 +81,17 @@ impl Draft {
 
     #[must_use]
     pub fn content(&self) -> Option<&Content> {
-        self.request.rcs_message_content.as_ref()?.content.as_ref()
+        self.request.content()
     }
 
     pub fn content_mut(&mut self) -> &mut Content {
-        content_mut(&mut self.request)
+        self.request.content_mut()
     }
 
     /// Switches the content kind, keeping what was typed in every kind for switching back.
     pub fn switch_kind(&mut self, kind: ContentKind) {
         let stash = &mut self.stash;
-        let content = content_mut(&mut self.request);
+        let content = self.request.content_mut();
         // Everything currently set goes to the stash (a file may name several kinds).
         if let Some(v) = content.text_message.take() {
             stash.text_message = Some(v);
