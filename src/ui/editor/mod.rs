@@ -181,7 +181,10 @@ fn issue_list(ui: &mut Ui, issues: &IssueIndex, commands: &mut Vec<Command>) {
         ui.strong("Checks");
         let (e, w) = (issues.errors(), issues.warnings());
         if e + w == 0 {
-            ui.label(RichText::new("✔ ready to send").color(egui::Color32::from_rgb(40, 160, 70)));
+            ui.label(
+                RichText::new("✔ no problems in the template")
+                    .color(egui::Color32::from_rgb(40, 160, 70)),
+            );
         } else {
             ui.label(format!(
                 "{e} {}, {w} {}",
