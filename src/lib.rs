@@ -3,6 +3,7 @@
 //! real code.
 
 pub mod aws;
+pub mod campaign;
 pub mod cli;
 pub mod cli_account;
 pub mod cli_send;

@@ -50,6 +50,20 @@ pub enum Code {
     FallbackContentRequired,
     MediaOnlyForMms,
     FallbackPoolNotAllowed,
+    /// A `{{` that no `}}` closes: sent as written.
+    UnclosedPlaceholder,
+    /// A `{{placeholder}}` in a message that is sent as it is: the recipient sees the braces.
+    UnfilledPlaceholder,
+    /// A placeholder names a column the audience does not have, and has no default.
+    UnknownColumn,
+    /// An audience row's cell for a placeholder without default is empty.
+    MissingValue,
+    /// An audience row's phone number is not in E.164 format.
+    InvalidPhone,
+    /// An audience row's phone number appeared in an earlier row.
+    DuplicatePhone,
+    /// An audience row has more or fewer cells than the header, or is not UTF-8.
+    MalformedRow,
     /// A field the service's `ValidationException` named.
     RejectedByService,
 }
@@ -83,6 +97,13 @@ impl Code {
             Self::FallbackContentRequired => "fallback-content-required",
             Self::MediaOnlyForMms => "media-only-for-mms",
             Self::FallbackPoolNotAllowed => "fallback-pool-not-allowed",
+            Self::UnclosedPlaceholder => "unclosed-placeholder",
+            Self::UnfilledPlaceholder => "unfilled-placeholder",
+            Self::UnknownColumn => "unknown-column",
+            Self::MissingValue => "missing-value",
+            Self::InvalidPhone => "invalid-phone",
+            Self::DuplicatePhone => "duplicate-phone",
+            Self::MalformedRow => "malformed-row",
             Self::RejectedByService => "rejected-by-service",
         }
     }

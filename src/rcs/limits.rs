@@ -31,6 +31,9 @@ pub struct Rule {
     pub pattern: Option<Pattern>,
     /// The allowed values of an enumeration (empty: any).
     pub allowed: &'static [&'static str],
+    /// Free text a campaign may personalise with `{{placeholders}}`; such a value is checked
+    /// per audience row once filled in.
+    pub personal: bool,
 }
 
 impl Rule {
@@ -44,7 +47,12 @@ impl Rule {
             range: None,
             pattern: None,
             allowed: &[],
+            personal: false,
         }
+    }
+    const fn personal(mut self) -> Self {
+        self.personal = true;
+        self
     }
     const fn required(mut self) -> Self {
         self.required = Required::Yes;
@@ -229,12 +237,17 @@ impl Field {
             Self::TextBody => Rule::new("Text message body")
                 .required()
                 .len(1, 3072)
-                .pattern(P::NotBlank),
+                .pattern(P::NotBlank)
+                .personal(),
             Self::MediaFileUrl => Rule::new("Media URL")
                 .required()
                 .len(1, 2000)
-                .pattern(P::MediaUrl),
-            Self::MediaThumbnailUrl => Rule::new("Thumbnail URL").len(1, 2000).pattern(P::MediaUrl),
+                .pattern(P::MediaUrl)
+                .personal(),
+            Self::MediaThumbnailUrl => Rule::new("Thumbnail URL")
+                .len(1, 2000)
+                .pattern(P::MediaUrl)
+                .personal(),
             Self::CardOrientation => Rule::new("Card orientation")
                 .required()
                 .one_of(ORIENTATIONS),
@@ -246,37 +259,49 @@ impl Field {
             Self::CarouselMediaHeight => Rule::new("Media height").one_of(CAROUSEL_HEIGHTS),
             Self::CardWidth => Rule::new("Card width").required().one_of(CARD_WIDTHS),
             Self::CarouselCards => Rule::new("Carousel cards").required().count(2, 10),
-            Self::CardTitle => Rule::new("Card title").len(1, 200).bytes(200),
-            Self::CardDescription => Rule::new("Card description").len(1, 2000).bytes(2000),
+            Self::CardTitle => Rule::new("Card title").len(1, 200).bytes(200).personal(),
+            Self::CardDescription => Rule::new("Card description")
+                .len(1, 2000)
+                .bytes(2000)
+                .personal(),
             Self::CardSuggestions => Rule::new("Card suggestions").count(0, 4),
             Self::MessageSuggestions => Rule::new("Message suggestions").count(0, 11),
-            Self::ActionText => Rule::new("text").required().len(1, 25),
-            Self::ActionPostbackData => Rule::new("postback data").required().len(1, 2048),
+            Self::ActionText => Rule::new("text").required().len(1, 25).personal(),
+            Self::ActionPostbackData => Rule::new("postback data")
+                .required()
+                .len(1, 2048)
+                .personal(),
             Self::OpenUrlUrl => Rule::new("URL")
                 .required()
                 .len(1, 2048)
-                .pattern(P::HttpsUrl),
+                .pattern(P::HttpsUrl)
+                .personal(),
             Self::OpenUrlApplication => Rule::new("application").one_of(APPLICATIONS),
             Self::WebviewViewMode => Rule::new("webview view mode").one_of(WEBVIEW_MODES),
             Self::DialPhoneNumber => Rule::new("phone number")
                 .required()
                 .len(1, 20)
-                .pattern(P::Phone),
+                .pattern(P::Phone)
+                .personal(),
             Self::Latitude => Rule::new("latitude").required().range(-90.0, 90.0),
             Self::Longitude => Rule::new("longitude").required().range(-180.0, 180.0),
-            Self::LocationLabel => Rule::new("label").len(1, 100),
-            Self::CalendarTitle => Rule::new("title").required().len(1, 100),
+            Self::LocationLabel => Rule::new("label").len(1, 100).personal(),
+            Self::CalendarTitle => Rule::new("title").required().len(1, 100).personal(),
             Self::CalendarStartTime => Rule::new("start time").required(),
             Self::CalendarEndTime => Rule::new("end time").required(),
-            Self::CalendarDescription => Rule::new("description").len(1, 500),
+            Self::CalendarDescription => Rule::new("description").len(1, 500).personal(),
             Self::TimeToLive => Rule::new("Time to live (seconds)").range(1.0, 172_800.0),
             Self::MessageTrafficType => Rule::new("Message traffic type").one_of(TRAFFIC_TYPES),
             Self::FallbackChannel => Rule::new("Fallback channel").required().one_of(CHANNELS),
             Self::FallbackMessageBody => Rule::new("Fallback message body")
                 .len(1, 1600)
-                .pattern(P::NotBlank),
+                .pattern(P::NotBlank)
+                .personal(),
             Self::FallbackMediaUrls => Rule::new("Fallback media URLs").count(1, 1),
-            Self::FallbackMediaUrl => Rule::new("Fallback media URL").pattern(P::S3ObjectUrl),
+            Self::FallbackMediaUrl => Rule::new("Fallback media URL")
+                .len(1, 2048)
+                .pattern(P::S3ObjectUrl)
+                .personal(),
             Self::FallbackOriginationIdentity => Rule::new("Fallback origination identity")
                 .len(1, 256)
                 .pattern(P::OriginationIdentity),
@@ -293,7 +318,8 @@ impl Field {
                 .pattern(P::NoWhitespace),
             Self::ContextValue => Rule::new("Context value")
                 .len(1, 800)
-                .pattern(P::NoEdgeWhitespace),
+                .pattern(P::NoEdgeWhitespace)
+                .personal(),
         }
     }
 }

@@ -11,10 +11,13 @@ pub mod limits;
 pub mod model;
 pub mod path;
 pub mod patterns;
+pub mod personalise;
+pub mod placeholder;
 pub mod samples;
 pub mod segments;
 pub mod timestamp;
 pub mod validate;
+pub mod walk;
 
 pub use issue::{Code, Issue, Severity};
 pub use limits::{Field, Rule};

@@ -146,6 +146,19 @@ fn phone(s: &str) -> bool {
         && digits.iter().all(u8::is_ascii_digit)
 }
 
+/// A phone number in strict E.164 form (`+`, a country code not starting with 0, at most 15
+/// digits in all), as the seed asks for `DestinationPhoneNumber`. Returns the number as an
+/// integer key (15 digits fit in a `u64`), so that an audience of millions can be checked for
+/// repeats without keeping its numbers as strings.
+#[must_use]
+pub fn e164_key(s: &str) -> Option<u64> {
+    let digits = s.strip_prefix('+')?;
+    let ok = (2..=15).contains(&digits.len())
+        && digits.as_bytes()[0] != b'0'
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if ok { digits.parse().ok() } else { None }
+}
+
 fn s3_object(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("s3://") else {
         return false;
@@ -175,6 +188,25 @@ fn price(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Pattern::*;
+    use super::e164_key;
+
+    #[test]
+    fn e164_keys() {
+        assert_eq!(e164_key("+14255550123"), Some(14_255_550_123));
+        assert_eq!(e164_key("+999999999999999"), Some(999_999_999_999_999));
+        for bad in [
+            "14255550123",
+            "+0425",
+            "+1",
+            "+1234567890123456",
+            "+1 425 555",
+            "+1-425",
+            "",
+            "+",
+        ] {
+            assert_eq!(e164_key(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn phone_numbers() {

@@ -10,6 +10,7 @@ use crate::rcs::limits::{Field, Required};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::path::PathBuf;
 use crate::rcs::patterns::Pattern;
+use crate::rcs::placeholder;
 
 /// What the request is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +21,42 @@ pub enum Mode {
     Send,
 }
 
-/// Checks a request against every rule of the seed and rcs-reference.md §1.
+/// How `{{placeholders}}` in personal fields are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholders {
+    /// A template: each audience row fills them in later, so a field holding one is judged
+    /// per row; now only its literal part can be too long.
+    Pending,
+    /// The text is what the service receives: braces are sent as written.
+    Literal,
+}
+
+/// Checks a request against every rule of the seed and the service model.
+///
+/// A template ([`Mode::Template`]) may hold `{{placeholders}}` in its personal fields; a
+/// request about to be sent ([`Mode::Send`]) is taken literally.
 #[must_use]
 pub fn validate(request: &SendRcsMessageRequest, mode: Mode) -> Vec<Issue> {
+    let placeholders = match mode {
+        Mode::Template => Placeholders::Pending,
+        Mode::Send => Placeholders::Literal,
+    };
+    run(request, mode, placeholders)
+}
+
+/// Checks one audience row's message, its placeholders filled in: taken literally, with the
+/// template's requirements (the origination may still come at send time).
+#[must_use]
+pub fn validate_filled(request: &SendRcsMessageRequest) -> Vec<Issue> {
+    run(request, Mode::Template, Placeholders::Literal)
+}
+
+fn run(request: &SendRcsMessageRequest, mode: Mode, placeholders: Placeholders) -> Vec<Issue> {
     let mut v = Validator {
         path: PathBuf::new(),
         issues: Vec::new(),
         mode,
+        placeholders,
         subject: None,
     };
     v.request(request);
@@ -41,6 +71,7 @@ pub fn check_value(field: Field, value: &str) -> Vec<Issue> {
         path: PathBuf::new(),
         issues: Vec::new(),
         mode: Mode::Send,
+        placeholders: Placeholders::Literal,
         subject: None,
     };
     v.text_value(field, value);
@@ -51,6 +82,7 @@ struct Validator {
     path: PathBuf,
     issues: Vec<Issue>,
     mode: Mode,
+    placeholders: Placeholders,
     /// The action whose members are being checked ("Reply"), to name them in messages.
     subject: Option<&'static str>,
 }
@@ -129,6 +161,9 @@ impl Validator {
     /// Checks a string value at the current path.
     fn text_value(&mut self, field: Field, value: &str) {
         let rule = field.rule();
+        if rule.personal && value.contains("{{") && self.placeholder_text(field, value) {
+            return;
+        }
         if let Some((min, max)) = rule.length {
             // A string's byte length bounds its character count from above, so counting is
             // needed only for strings longer in bytes than the limit (keeps validation fast).
@@ -203,6 +238,48 @@ impl Validator {
                 rule.allowed.join(", ")
             );
             self.error(Code::InvalidValue, message);
+        }
+    }
+
+    /// Judges the placeholders of a personal field. Returns true when the value can only be
+    /// judged once an audience row fills it in (nothing more to check now).
+    fn placeholder_text(&mut self, field: Field, value: &str) -> bool {
+        let rule = field.rule();
+        match self.placeholders {
+            Placeholders::Pending => {
+                if placeholder::has_unclosed(value) {
+                    let message = format!(
+                        "{} has a '{{{{' without '}}}}'; it is sent as written. Close the placeholder: {{{{name}}}}.",
+                        self.label(field)
+                    );
+                    self.warn(Code::UnclosedPlaceholder, message);
+                }
+                if !placeholder::has_placeholder(value) {
+                    return false;
+                }
+                if let Some((_, max)) = rule.length {
+                    let n = placeholder::literal_chars(value);
+                    if n > max {
+                        let message = format!(
+                            "{} is {n} characters without its placeholders; the limit is {max}.",
+                            self.label(field)
+                        );
+                        self.error(Code::TooLong, message);
+                    }
+                }
+                true
+            }
+            Placeholders::Literal => {
+                if let Some(p) = placeholder::placeholders(value).next() {
+                    let message = format!(
+                        "{} holds the placeholder '{{{{{}}}}}', which is sent as written; a campaign fills it from its audience.",
+                        self.label(field),
+                        p.name
+                    );
+                    self.warn(Code::UnfilledPlaceholder, message);
+                }
+                false
+            }
         }
     }
 

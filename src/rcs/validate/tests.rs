@@ -878,3 +878,43 @@ fn single_values_are_checked_by_the_same_rules() {
         Code::TooShort
     );
 }
+
+/// Issue: `"MediaUrls": [""]` passed `check` while the AWS CLI refuses it. Present and empty is
+/// never "not set": an empty item of a list is an error at its own path, and an item at its
+/// length limit is accepted.
+#[test]
+fn empty_item_of_a_list_is_an_error_at_its_path() {
+    let fb = |urls: Value| {
+        json!({"RcsMessageContent": {"Content": {"TextMessage": {"Body": "x"}}},
+               "FallbackConfiguration": {"Channel": "MMS", "MediaUrls": urls}})
+    };
+    assert_eq!(
+        errors(&fb(json!([""]))),
+        at("FallbackConfiguration.MediaUrls[0]", Code::TooShort)
+    );
+    let prefix = "s3://my-bucket/";
+    let longest = format!("{prefix}{}", "k".repeat(2048 - prefix.len()));
+    assert!(errors(&fb(json!([longest]))).is_empty());
+    let over = format!("{longest}k");
+    assert_eq!(
+        errors(&fb(json!([over]))),
+        at("FallbackConfiguration.MediaUrls[0]", Code::TooLong)
+    );
+}
+
+/// Every string member, set and empty, is an error: no rule may let "" through as "not set".
+#[test]
+fn every_string_member_rejects_an_empty_value() {
+    use crate::rcs::limits::{ALL_FIELDS, Field};
+    use crate::rcs::validate::check_value;
+    for &field in ALL_FIELDS {
+        let rule = Field::rule(field);
+        let is_string = rule.length.is_some() || rule.pattern.is_some() || !rule.allowed.is_empty();
+        if is_string {
+            assert!(
+                check_value(field, "").iter().any(Issue::is_error),
+                "{field:?} accepts an empty string"
+            );
+        }
+    }
+}
