@@ -4,8 +4,6 @@
 
 pub mod aws;
 pub mod cli;
-pub mod cli_account;
-pub mod cli_send;
 pub mod rcs;
 pub mod sandbox;
 pub mod templates;
