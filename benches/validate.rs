@@ -9,7 +9,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rcs_composer::cli::{CheckArgs, check};
+use rcs_composer::cli::check::{CheckArgs, check};
 use rcs_composer::rcs::codec;
 use rcs_composer::rcs::samples::largest_legal_message;
 use rcs_composer::rcs::validate::{Mode, validate};

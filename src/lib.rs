@@ -5,8 +5,6 @@
 pub mod aws;
 pub mod campaign;
 pub mod cli;
-pub mod cli_account;
-pub mod cli_send;
 pub mod rcs;
 pub mod sandbox;
 pub mod templates;

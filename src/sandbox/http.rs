@@ -1,19 +1,37 @@
 //! A minimal HTTP/1.1 server for the AWS JSON 1.0 protocol on loopback: `POST /` with
-//! `X-Amz-Target: PinpointSMSVoiceV2.<Operation>`, JSON in, JSON out, keep-alive.
+//! `X-Amz-Target: PinpointSMSVoiceV2.<Operation>`, JSON in, JSON out, keep-alive; with the
+//! optional send rate and record of accepted messages from [`SandboxOptions`].
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
 
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
-use super::ops::{self, ServiceError};
+use super::ops::{self, Reply, SEND_RCS_MESSAGE, ServiceError};
+use super::rate::RateLimiter;
+use super::record::Recorder;
 use super::state::State;
 
 /// Requests larger than this are refused (the service's own limit is far lower).
 const MAX_BODY: usize = 4 * 1024 * 1024;
 const MAX_HEADER_LINES: usize = 100;
+
+/// How a sandbox runs, beyond the service's rules it always applies.
+#[derive(Debug, Clone, Default)]
+pub struct SandboxOptions {
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// `SendRcsMessage` requests per second before `ThrottlingException`, like the account's
+    /// rate at the service; 0 is unlimited.
+    pub rate: u32,
+    /// A file that gets one JSON line per accepted `SendRcsMessage`, appended before it is
+    /// answered.
+    pub record: Option<PathBuf>,
+}
 
 /// A running sandbox; dropping it stops accepting connections.
 pub struct Sandbox {
@@ -22,17 +40,50 @@ pub struct Sandbox {
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
+/// What every connection of one sandbox shares.
+struct Shared {
+    state: Arc<Mutex<State>>,
+    limiter: Mutex<RateLimiter>,
+    recorder: Option<Recorder>,
+}
+
 impl Sandbox {
-    /// Binds 127.0.0.1:`port` (0 picks a free port) and serves on the current tokio runtime.
+    /// [`Sandbox::start_with`] on `port` (0 picks a free port), with no rate limit or record.
     ///
     /// # Errors
     /// When the port cannot be bound.
     pub async fn start(port: u16) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        Self::start_with(SandboxOptions {
+            port,
+            ..SandboxOptions::default()
+        })
+        .await
+    }
+
+    /// Opens the record file, if any, binds 127.0.0.1 and serves on the current tokio runtime.
+    ///
+    /// # Errors
+    /// When the record file cannot be opened or the port cannot be bound; the message says
+    /// which.
+    pub async fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
+        // The file first: a sandbox that cannot record must not start answering.
+        let recorder = options.record.as_deref().map(Recorder::open).transpose()?;
+        let listener = TcpListener::bind(("127.0.0.1", options.port))
+            .await
+            .map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot listen on 127.0.0.1:{}: {e}", options.port),
+                )
+            })?;
         let addr = listener.local_addr()?;
         let state = Arc::new(Mutex::new(State::new()));
         let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
-        let shared = Arc::clone(&state);
+        let shared = Arc::new(Shared {
+            state: Arc::clone(&state),
+            limiter: Mutex::new(RateLimiter::new(options.rate)),
+            recorder,
+        });
         tokio::spawn(async move {
             loop {
                 tokio::select! {
@@ -119,12 +170,15 @@ async fn read_request(
     }))
 }
 
-async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
+async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
     let (read, mut write) = stream.split();
     let mut reader = BufReader::new(read);
     while let Ok(Some(request)) = read_request(&mut reader).await {
-        let request_id = state.lock().map_or_else(|_| "0".into(), |mut s| s.new_id());
-        let (status, body) = respond(&request, &state);
+        let request_id = shared
+            .state
+            .lock()
+            .map_or_else(|_| "0".into(), |mut s| s.new_id());
+        let (status, body) = respond(&request, &shared);
         // A test number that answers late, to show requests in flight.
         if String::from_utf8_lossy(&request.body).contains(super::state::SLOW_NUMBER) {
             tokio::time::sleep(std::time::Duration::from_secs_f64(
@@ -158,25 +212,66 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
     }
 }
 
-fn respond(request: &Request, state: &Arc<Mutex<State>>) -> (u16, Value) {
+fn respond(request: &Request, shared: &Shared) -> (u16, Value) {
     let operation = request
         .target
         .as_deref()
         .and_then(|t| t.strip_prefix("PinpointSMSVoiceV2."))
         .unwrap_or_default();
-    let result = match serde_json::from_slice::<Value>(&request.body) {
-        Err(e) => Err(ServiceError::validation_reason(
-            "CANNOT_PARSE",
-            format!("The request body is not JSON: {e}"),
-            Vec::new(),
-        )),
-        Ok(body) => match state.lock() {
-            Ok(mut state) => ops::handle(&mut state, operation, &body),
-            Err(_) => Err(ServiceError::internal("The sandbox state is unavailable.")),
-        },
+    let result = if operation == SEND_RCS_MESSAGE
+        && let Some(rate) = shared.throttled()
+    {
+        // Before anything else, as at the service: even an invalid request counts.
+        Err(ServiceError::throttling(format!(
+            "Rate exceeded: this sandbox accepts {rate} {SEND_RCS_MESSAGE} requests per second."
+        )))
+    } else {
+        match serde_json::from_slice::<Value>(&request.body) {
+            Err(e) => Err(ServiceError::validation_reason(
+                "CANNOT_PARSE",
+                format!("The request body is not JSON: {e}"),
+                Vec::new(),
+            )),
+            Ok(body) => shared.handle(operation, &body),
+        }
     };
     match result {
         Ok(value) => (200, value),
         Err(e) => (e.status, e.body()),
+    }
+}
+
+impl Shared {
+    /// `Some(rate)` when a send arriving now is over the rate; a send let through counts.
+    fn throttled(&self) -> Option<u32> {
+        // The bucket stays consistent whatever a panicking holder was doing: keep using it.
+        let mut limiter = self.limiter.lock().unwrap_or_else(PoisonError::into_inner);
+        (!limiter.admit(Instant::now())).then(|| limiter.rate())
+    }
+
+    /// Runs the operation on the state, and records the messages it accepted before the
+    /// answer can leave.
+    fn handle(&self, operation: &str, body: &Value) -> Reply {
+        let Ok(mut state) = self.state.lock() else {
+            return Err(ServiceError::internal("The sandbox state is unavailable."));
+        };
+        let before = state.messages.len();
+        let reply = ops::handle(&mut state, operation, body);
+        if let Some(recorder) = &self.recorder {
+            // Still under the state's lock, so the file lists messages in acceptance order. A
+            // blocking write on a runtime thread, but one short line: simpler than handing it
+            // off and waiting for it before answering.
+            let written = state.messages[before..]
+                .iter()
+                .try_for_each(|accepted| recorder.append(accepted));
+            if let Err(e) = written {
+                // Unrecorded means not accepted: the client gets an error, not a MessageId.
+                state.messages.truncate(before);
+                return Err(ServiceError::internal(&format!(
+                    "The sandbox could not record the message: {e}"
+                )));
+            }
+        }
+        reply
     }
 }

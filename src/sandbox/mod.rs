@@ -4,6 +4,8 @@
 mod account;
 mod http;
 pub mod ops;
+mod rate;
+mod record;
 pub mod state;
 
-pub use http::Sandbox;
+pub use http::{Sandbox, SandboxOptions};

@@ -33,6 +33,12 @@ impl ServiceError {
         Self::new(500, "InternalServerException", message)
     }
 
+    /// The service's answer to a request over the account's rate.
+    #[must_use]
+    pub fn throttling(message: impl Into<String>) -> Self {
+        Self::new(400, "ThrottlingException", message)
+    }
+
     #[must_use]
     pub fn not_found(kind: &str, id: &str) -> Self {
         let mut e = Self::new(
@@ -98,13 +104,16 @@ impl ServiceError {
 
 pub type Reply = Result<Value, ServiceError>;
 
+/// The send operation, which the rate limit and the record concern.
+pub const SEND_RCS_MESSAGE: &str = "SendRcsMessage";
+
 /// Dispatches one operation.
 ///
 /// # Errors
 /// The service's error for the request, in its shape.
 pub fn handle(state: &mut State, operation: &str, body: &Value) -> Reply {
     match operation {
-        "SendRcsMessage" => send_rcs_message(state, body),
+        SEND_RCS_MESSAGE => send_rcs_message(state, body),
         _ => super::account::handle(state, operation, body).unwrap_or_else(|| {
             Err(ServiceError::new(
                 400,
@@ -127,9 +136,7 @@ fn send_rcs_message(state: &mut State, body: &Value) -> Reply {
     }
     match request.destination_phone_number.as_deref() {
         Some(THROTTLE_NUMBER) => {
-            return Err(ServiceError::new(
-                400,
-                "ThrottlingException",
+            return Err(ServiceError::throttling(
                 "Rate exceeded (sandbox test number).",
             ));
         }

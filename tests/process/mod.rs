@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-/// `rcs-composer sandbox --port 0`, stopped when dropped.
+/// `rcs-composer sandbox --port 0 …`, stopped when dropped.
 pub struct SandboxProcess {
     child: Child,
     pub url: String,
@@ -23,8 +23,14 @@ impl Drop for SandboxProcess {
 }
 
 pub fn sandbox() -> SandboxProcess {
+    sandbox_with(&[])
+}
+
+/// A sandbox process with more flags (`--rate`, `--record`).
+pub fn sandbox_with(flags: &[&str]) -> SandboxProcess {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
         .args(["sandbox", "--port", "0"])
+        .args(flags)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();

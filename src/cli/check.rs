@@ -1,66 +1,16 @@
-//! The command line: `check` now; `send` and `sandbox` build on the same pieces.
+//! `rcs-composer check`: templates against every rule of the send request, as text or JSON
+//! lines, with its own exit codes (it never talks to the service).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::Args;
 use serde_json::json;
 
 use crate::rcs::issue::{Issue, Severity, has_errors};
 use crate::rcs::validate::Mode;
 use crate::templates;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "rcs-composer",
-    version,
-    about = "Design, check and send RCS business messages"
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// A template to open in the composer window.
-    pub file: Option<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Check template files against every rule of the RCS send request.
-    Check(CheckArgs),
-    /// Send a template (or dry-run it) through AWS End User Messaging SMS.
-    Send(crate::cli_send::SendArgs),
-    /// Serve a local sandbox of the service on 127.0.0.1 (nothing is delivered).
-    Sandbox(crate::cli_send::SandboxArgs),
-    /// RCS agents: list, create, update, delete.
-    Agents {
-        #[command(flatten)]
-        common: crate::cli_account::Common,
-        #[command(subcommand)]
-        command: crate::cli_account::AgentsCommand,
-    },
-    /// The RCS monthly spend limit: show, set, clear.
-    SpendLimit {
-        #[command(flatten)]
-        common: crate::cli_account::Common,
-        #[command(subcommand)]
-        command: crate::cli_account::SpendCommand,
-    },
-    /// Configuration sets: list, create, delete.
-    ConfigSets {
-        #[command(flatten)]
-        common: crate::cli_account::Common,
-        #[command(subcommand)]
-        command: crate::cli_account::ConfigSetsCommand,
-    },
-    /// Event destinations of a configuration set: list, create, update, delete.
-    EventDestinations {
-        #[command(flatten)]
-        common: crate::cli_account::Common,
-        #[command(subcommand)]
-        command: crate::cli_account::DestinationsCommand,
-    },
-}
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -80,6 +30,21 @@ pub mod exit {
     pub const OK: u8 = 0;
     pub const INVALID: u8 = 1;
     pub const UNREADABLE: u8 = 2;
+}
+
+/// Runs `check` on stdout.
+#[must_use]
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = check(args, &mut out).and_then(|code| out.flush().map(|()| code));
+    match code {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("rcs-composer: cannot write the report: {e}");
+            ExitCode::from(exit::UNREADABLE)
+        }
+    }
 }
 
 /// Runs `check`, writing to `out`; returns the exit code.
@@ -162,31 +127,4 @@ pub fn json_line(file: &str, issues: &[Issue]) -> String {
         })
         .collect();
     json!({ "file": file, "valid": valid, "issues": issues }).to_string()
-}
-
-/// Entry point for subcommands.
-#[must_use]
-pub fn run(command: &Command) -> ExitCode {
-    match command {
-        Command::Send(args) => crate::cli_send::send(args),
-        Command::Sandbox(args) => crate::cli_send::sandbox(args),
-        Command::Agents { common, command } => crate::cli_account::agents(common, command),
-        Command::SpendLimit { common, command } => crate::cli_account::spend_limit(common, command),
-        Command::ConfigSets { common, command } => crate::cli_account::config_sets(common, command),
-        Command::EventDestinations { common, command } => {
-            crate::cli_account::event_destinations(common, command)
-        }
-        Command::Check(args) => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            let code = check(args, &mut out).and_then(|code| out.flush().map(|()| code));
-            match code {
-                Ok(code) => ExitCode::from(code),
-                Err(e) => {
-                    eprintln!("rcs-composer: cannot write the report: {e}");
-                    ExitCode::from(exit::UNREADABLE)
-                }
-            }
-        }
-    }
 }
