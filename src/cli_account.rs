@@ -154,7 +154,7 @@ pub enum ConfigSetsCommand {
 pub struct DestinationArgs {
     /// Event types (comma-separated), e.g. RCS_DELIVERED,RCS_FALLEN_BACK_TO_SMS.
     #[arg(long, value_delimiter = ',')]
-    pub events: Vec<String>,
+    pub events: Option<Vec<String>>,
     #[arg(long, value_parser = parse_bool)]
     pub enabled: Option<bool>,
     #[arg(long, conflicts_with_all = ["log_group", "firehose_stream"])]
@@ -213,6 +213,11 @@ pub enum DestinationsCommand {
         set: String,
         name: String,
     },
+}
+
+/// Refuses a request that has errors before anything is sent: exit 1, the fields on stderr.
+fn refuse(issues: &[Issue]) -> Option<ExitCode> {
+    has_errors(issues).then(|| report(&invalid(issues)))
 }
 
 fn invalid(issues: &[Issue]) -> Failure {
@@ -327,17 +332,10 @@ fn query(names: &[String], owner: Option<&String>, list: &ListArgs) -> ListQuery
 pub fn agents(common: &Common, command: &AgentsCommand) -> ExitCode {
     match command {
         AgentsCommand::List { owner, ids, list } => {
-            if let Some(o) = owner
-                && !rules::OWNERS.contains(&o.as_str())
-            {
-                eprintln!("rcs-composer: --owner must be SELF or SHARED");
-                return ExitCode::from(exit::INVALID);
-            }
-            if owner.is_some() && !ids.is_empty() {
-                eprintln!("rcs-composer: --owner and --id can't be used together");
-                return ExitCode::from(exit::INVALID);
-            }
             let q = query(ids, owner.as_ref(), list);
+            if let Some(code) = refuse(&rules::validate_agent_query(&q)) {
+                return code;
+            }
             run(common, |c| async move {
                 aws::account::describe_agents(&c, &q).await
             })
@@ -347,6 +345,9 @@ pub fn agents(common: &Common, command: &AgentsCommand) -> ExitCode {
             opt_out_list,
             tags,
         } => {
+            if let Some(code) = refuse(&rules::validate_new_agent(opt_out_list.as_deref(), tags)) {
+                return code;
+            }
             let (dp, list, tags) = (*deletion_protection, opt_out_list.clone(), tags.clone());
             run(common, |c| async move {
                 aws::account::create_agent(&c, dp, list, &tags).await
@@ -393,6 +394,9 @@ pub fn agents(common: &Common, command: &AgentsCommand) -> ExitCode {
             })
         }
         AgentsCommand::Delete { id } => {
+            if let Some(code) = refuse(&rules::validate_agent_id(id)) {
+                return code;
+            }
             let id = id.clone();
             run(common, |c| async move {
                 aws::account::delete_agent(&c, &id).await
@@ -439,14 +443,16 @@ pub fn config_sets(common: &Common, command: &ConfigSetsCommand) -> ExitCode {
     match command {
         ConfigSetsCommand::List { names, list } => {
             let q = query(names, None, list);
+            if let Some(code) = refuse(&rules::validate_config_set_query(&q)) {
+                return code;
+            }
             run(common, |c| async move {
                 aws::account::describe_config_sets(&c, &q).await
             })
         }
         ConfigSetsCommand::Create { name } => {
-            if !rules::valid_resource_name(name) {
-                eprintln!("rcs-composer: a configuration set name is 1–64 letters, digits, _ or -");
-                return ExitCode::from(exit::INVALID);
+            if let Some(code) = refuse(&rules::validate_new_config_set(name, &[])) {
+                return code;
             }
             let name = name.clone();
             run(common, |c| async move {
@@ -454,6 +460,9 @@ pub fn config_sets(common: &Common, command: &ConfigSetsCommand) -> ExitCode {
             })
         }
         ConfigSetsCommand::Delete { name } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(name, None)) {
+                return code;
+            }
             let name = name.clone();
             run(common, |c| async move {
                 aws::account::delete_config_set(&c, &name).await
@@ -482,6 +491,9 @@ async fn destinations_of(
 pub fn event_destinations(common: &Common, command: &DestinationsCommand) -> ExitCode {
     match command {
         DestinationsCommand::List { set } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(set, None)) {
+                return code;
+            }
             let set = set.clone();
             run(common, |c| async move {
                 Ok(serde_json::json!({"EventDestinations": destinations_of(&c, &set).await?}))
@@ -497,6 +509,9 @@ pub fn event_destinations(common: &Common, command: &DestinationsCommand) -> Exi
                 matching_event_types: args.events.clone(),
                 destination: args.destination(),
             };
+            if let Some(code) = refuse(&rules::event_destination_member_issues(&spec)) {
+                return code;
+            }
             run(common, |c| async move {
                 let existing = destinations_of(&c, &spec.configuration_set_name).await?;
                 let current = existing
@@ -515,6 +530,9 @@ pub fn event_destinations(common: &Common, command: &DestinationsCommand) -> Exi
             })
         }
         DestinationsCommand::Delete { set, name } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(set, Some(name))) {
+                return code;
+            }
             let (set, name) = (set.clone(), name.clone());
             run(common, |c| async move {
                 aws::account::delete_event_destination(&c, &set, &name).await
