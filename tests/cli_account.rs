@@ -16,6 +16,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use process::{SandboxProcess, offline_env, sandbox};
+use rcs_composer::sandbox::state::SANDBOX_AGENT;
 use serde_json::Value;
 
 fn rcs(sb: &SandboxProcess, home: &Path, args: &[&str]) -> Output {
@@ -329,6 +330,87 @@ fn configuration_sets_and_event_destinations_from_the_command_line() {
             .code(),
         Some(3)
     );
+}
+
+/// An empty item in a list is an error at its path, refused before anything is sent; the
+/// AWS CLI (botocore's validator, when installed) refuses the same request at the same path.
+#[test]
+fn empty_list_items_are_refused_at_their_path() {
+    let sb = sandbox();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let refused = |args: &[&str], path: &str| {
+        let out = rcs(&sb, h, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("\n  {path}: ")),
+            "{args:?} should name {path}: {}",
+            stderr(&out)
+        );
+    };
+    refused(
+        &["agents", "list", "--filter", "status=ACTIVE,"],
+        "Filters[0].Values[1]",
+    );
+    refused(
+        &["config-sets", "list", "--filter", "default-sender-id="],
+        "Filters[0].Values[0]",
+    );
+    refused(&["agents", "create", "--tag", "=growth"], "Tags[0].Key");
+    refused(
+        &["agents", "update", SANDBOX_AGENT, "--events", "RCS_READ,"],
+        "TwoWayRcsEventsEnabled[1]",
+    );
+    json(&rcs(
+        &sb,
+        h,
+        &["config-sets", "create", "rcs-campaigns", "--json"],
+    ));
+    refused(
+        &[
+            "event-destinations",
+            "create",
+            "rcs-campaigns",
+            "delivered",
+            "--events",
+            "RCS_DELIVERED,",
+            "--sns-topic",
+            "arn:aws:sns:us-east-1:123456789012:rcs-events",
+        ],
+        "MatchingEventTypes[1]",
+    );
+    // An empty tag value is what the model allows.
+    let created = json(&rcs(
+        &sb,
+        h,
+        &["agents", "create", "--tag", "team=", "--json"],
+    ));
+    assert_eq!(created["Tags"][0]["Value"], "");
+
+    let mut aws = Command::new("aws");
+    aws.args([
+        "pinpoint-sms-voice-v2",
+        "describe-rcs-agents",
+        "--endpoint-url",
+        &sb.url,
+        "--cli-input-json",
+        r#"{"Filters": [{"Name": "status", "Values": ["ACTIVE", ""]}]}"#,
+    ]);
+    offline_env(&mut aws, h, true);
+    match aws.output() {
+        Ok(out) if String::from_utf8_lossy(&out.stderr).contains("Invalid choice") => {
+            eprintln!("note: this AWS CLI predates DescribeRcsAgents; not compared");
+        }
+        Ok(out) => {
+            assert_ne!(out.status.code(), Some(0));
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("Filters[0].Values[1]"),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Err(_) => eprintln!("note: the AWS CLI is not installed; its verdict was not compared"),
+    }
 }
 
 #[test]

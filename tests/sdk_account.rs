@@ -204,7 +204,7 @@ fn sns(set: &str, name: &str, types: &[&str]) -> EventDestinationSpec {
         configuration_set_name: set.into(),
         event_destination_name: name.into(),
         enabled: None,
-        matching_event_types: types.iter().map(|t| (*t).to_owned()).collect(),
+        matching_event_types: Some(types.iter().map(|t| (*t).to_owned()).collect()),
         destination: Some(Destination::Sns {
             topic_arn: "arn:aws:sns:us-east-1:123456789012:rcs-events".into(),
         }),
@@ -304,5 +304,103 @@ async fn configuration_sets_and_event_destinations() {
             .unwrap_err()
             .kind,
         FailureKind::ResourceNotFound
+    );
+}
+
+/// The fields of a `ValidationException`.
+fn fields(f: &aws::Failure) -> Vec<&str> {
+    assert_eq!(f.kind, FailureKind::Validation, "{f}");
+    f.fields.iter().map(|(name, _)| name.as_str()).collect()
+}
+
+/// A present empty string is never "not set": the sandbox answers as the service does, with a
+/// `ValidationException` naming the item's path; an item at its length limit passes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandbox_refuses_empty_items_at_their_path() {
+    let (_sb, c) = client().await;
+    let filter = |value: String| ListQuery {
+        filters: vec![("status".into(), vec!["ACTIVE".into(), value])],
+        ..ListQuery::default()
+    };
+    let err = ops::describe_agents(&c, &filter(String::new()))
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["Filters[0].Values[1]"]);
+    assert_eq!(err.reason.as_deref(), Some("FIELD_VALIDATION_FAILED"));
+    ops::describe_agents(&c, &filter("a".repeat(128)))
+        .await
+        .unwrap();
+    let err = ops::describe_agents(&c, &filter("a".repeat(129)))
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["Filters[0].Values[1]"]);
+    let sets = ListQuery {
+        filters: vec![("default-sender-id".into(), vec![String::new()])],
+        ..ListQuery::default()
+    };
+    let err = ops::describe_config_sets(&c, &sets).await.unwrap_err();
+    assert_eq!(fields(&err), ["Filters[0].Values[0]"]);
+    let ids = ListQuery {
+        names: vec![SANDBOX_AGENT.into(), String::new()],
+        ..ListQuery::default()
+    };
+    let err = ops::describe_agents(&c, &ids).await.unwrap_err();
+    assert_eq!(fields(&err), ["RcsAgentIds[1]"]);
+
+    // Tags: an empty key is refused at its path; an empty value is what the model allows.
+    let err = ops::create_agent(&c, false, None, &[(String::new(), "growth".into())])
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["Tags[0].Key"]);
+    let tagged = ops::create_agent(&c, false, None, &[("team".into(), String::new())])
+        .await
+        .unwrap();
+    assert_eq!(tagged["Tags"][0]["Value"], "");
+    let id = tagged["RcsAgentId"].as_str().unwrap().to_owned();
+    let events = AgentUpdate {
+        rcs_agent_id: id.clone(),
+        two_way_rcs_events_enabled: Some(vec!["RCS_READ".into(), String::new()]),
+        ..AgentUpdate::default()
+    };
+    let err = ops::update_agent(&c, &events).await.unwrap_err();
+    assert_eq!(fields(&err), ["TwoWayRcsEventsEnabled[1]"]);
+    let list = AgentUpdate {
+        rcs_agent_id: id,
+        opt_out_list_name: Some(String::new()),
+        ..AgentUpdate::default()
+    };
+    let err = ops::update_agent(&c, &list).await.unwrap_err();
+    assert_eq!(fields(&err), ["OptOutListName"]);
+
+    // Event types: an empty item, and an empty list on update, are refused.
+    ops::create_config_set(&c, "rcs-campaigns").await.unwrap();
+    let err = ops::put_event_destination(
+        &c,
+        &sns("rcs-campaigns", "delivered", &["RCS_DELIVERED", ""]),
+        true,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(fields(&err), ["MatchingEventTypes[1]"]);
+    ops::put_event_destination(
+        &c,
+        &sns("rcs-campaigns", "delivered", &["RCS_DELIVERED"]),
+        true,
+    )
+    .await
+    .unwrap();
+    let mut emptied = sns("rcs-campaigns", "delivered", &[]);
+    emptied.destination = None;
+    let err = ops::put_event_destination(&c, &emptied, false)
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["MatchingEventTypes"]);
+    let err = ops::put_event_destination(&c, &sns("no-such-set", "d", &[""]), true)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        fields(&err),
+        ["MatchingEventTypes[0]"],
+        "member rules come before looking the set up"
     );
 }

@@ -15,6 +15,7 @@ use aws_smithy_types::DateTime;
 use serde_json::{Map, Value, json};
 
 use super::errors::{self, Failure, FailureKind};
+pub use crate::rcs::account::ListQuery;
 use crate::rcs::account::{AgentUpdate, Destination, EventDestinationSpec};
 
 type Result<T> = std::result::Result<T, Failure>;
@@ -173,20 +174,6 @@ fn config_set_filters(
             )
         })
         .collect()
-}
-
-/// What to list and how.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    /// Agent ids/ARNs or configuration set names/ARNs; empty for all.
-    pub names: Vec<String>,
-    /// Agents only: SELF or SHARED.
-    pub owner: Option<String>,
-    pub filters: Vec<(String, Vec<String>)>,
-    pub max_results: Option<i32>,
-    pub next_token: Option<String>,
-    /// Follow `NextToken` to the end.
-    pub all_pages: bool,
 }
 
 /// `DescribeRcsAgents`: `{"RcsAgents": […], "NextToken": …}`.
@@ -524,17 +511,18 @@ pub async fn put_event_destination(
     create: bool,
 ) -> Result<Value> {
     let (cloudwatch, firehose, sns) = destination_parts(spec.destination.as_ref())?;
-    let types: Vec<sdk::EventType> = spec
-        .matching_event_types
-        .iter()
-        .map(|t| sdk::EventType::from(t.as_str()))
-        .collect();
+    let types: Option<Vec<sdk::EventType>> = spec.matching_event_types.as_ref().map(|types| {
+        types
+            .iter()
+            .map(|t| sdk::EventType::from(t.as_str()))
+            .collect()
+    });
     if create {
         let out = client
             .create_event_destination()
             .configuration_set_name(&spec.configuration_set_name)
             .event_destination_name(&spec.event_destination_name)
-            .set_matching_event_types(Some(types))
+            .set_matching_event_types(types)
             .set_cloud_watch_logs_destination(cloudwatch)
             .set_kinesis_firehose_destination(firehose)
             .set_sns_destination(sns)
@@ -548,7 +536,7 @@ pub async fn put_event_destination(
             .configuration_set_name(&spec.configuration_set_name)
             .event_destination_name(&spec.event_destination_name)
             .set_enabled(spec.enabled)
-            .set_matching_event_types((!types.is_empty()).then_some(types))
+            .set_matching_event_types(types)
             .set_cloud_watch_logs_destination(cloudwatch)
             .set_kinesis_firehose_destination(firehose)
             .set_sns_destination(sns)

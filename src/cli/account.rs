@@ -66,6 +66,11 @@ pub(super) fn query(names: &[String], owner: Option<&String>, list: &ListArgs) -
     }
 }
 
+/// Refuses a request that has errors before anything is sent: exit 1, the fields on stderr.
+pub(super) fn refuse(issues: &[Issue]) -> Option<ExitCode> {
+    crate::rcs::issue::has_errors(issues).then(|| report(&invalid(issues)))
+}
+
 /// The failure for a request the local rules reject, with the fields they name.
 pub(super) fn invalid(issues: &[Issue]) -> Failure {
     let mut f = Failure::new(

@@ -9,8 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::account::{Common, ListArgs, call, invalid, parse_bool, parse_pair, query};
-use super::connection::exit;
+use super::account::{Common, ListArgs, call, invalid, parse_bool, parse_pair, query, refuse};
 use crate::aws::{self, account::ListQuery};
 use crate::rcs::account::{self as rules, AgentUpdate};
 use crate::rcs::issue::has_errors;
@@ -106,17 +105,10 @@ impl UpdateArgs {
 pub fn run(common: &Common, command: &AgentsCommand) -> ExitCode {
     match command {
         AgentsCommand::List { owner, ids, list } => {
-            if let Some(o) = owner
-                && !rules::OWNERS.contains(&o.as_str())
-            {
-                eprintln!("rcs-composer: --owner must be SELF or SHARED");
-                return ExitCode::from(exit::INVALID);
-            }
-            if owner.is_some() && !ids.is_empty() {
-                eprintln!("rcs-composer: --owner and --id can't be used together");
-                return ExitCode::from(exit::INVALID);
-            }
             let q = query(ids, owner.as_ref(), list);
+            if let Some(code) = refuse(&rules::validate_agent_query(&q)) {
+                return code;
+            }
             call(common, |c| async move {
                 aws::account::describe_agents(&c, &q).await
             })
@@ -126,6 +118,9 @@ pub fn run(common: &Common, command: &AgentsCommand) -> ExitCode {
             opt_out_list,
             tags,
         } => {
+            if let Some(code) = refuse(&rules::validate_new_agent(opt_out_list.as_deref(), tags)) {
+                return code;
+            }
             let (dp, list, tags) = (*deletion_protection, opt_out_list.clone(), tags.clone());
             call(common, |c| async move {
                 aws::account::create_agent(&c, dp, list, &tags).await
@@ -155,6 +150,9 @@ pub fn run(common: &Common, command: &AgentsCommand) -> ExitCode {
             })
         }
         AgentsCommand::Delete { id } => {
+            if let Some(code) = refuse(&rules::validate_agent_id(id)) {
+                return code;
+            }
             let id = id.clone();
             call(common, |c| async move {
                 aws::account::delete_agent(&c, &id).await

@@ -4,8 +4,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::account::{Common, ListArgs, call, query};
-use super::connection::exit;
+use super::account::{Common, ListArgs, call, query, refuse};
 use crate::aws;
 use crate::rcs::account as rules;
 
@@ -31,14 +30,16 @@ pub fn run(common: &Common, command: &ConfigSetsCommand) -> ExitCode {
     match command {
         ConfigSetsCommand::List { names, list } => {
             let q = query(names, None, list);
+            if let Some(code) = refuse(&rules::validate_config_set_query(&q)) {
+                return code;
+            }
             call(common, |c| async move {
                 aws::account::describe_config_sets(&c, &q).await
             })
         }
         ConfigSetsCommand::Create { name } => {
-            if !rules::valid_resource_name(name) {
-                eprintln!("rcs-composer: a configuration set name is 1–64 letters, digits, _ or -");
-                return ExitCode::from(exit::INVALID);
+            if let Some(code) = refuse(&rules::validate_new_config_set(name, &[])) {
+                return code;
             }
             let name = name.clone();
             call(common, |c| async move {
@@ -46,6 +47,9 @@ pub fn run(common: &Common, command: &ConfigSetsCommand) -> ExitCode {
             })
         }
         ConfigSetsCommand::Delete { name } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(name, None)) {
+                return code;
+            }
             let name = name.clone();
             call(common, |c| async move {
                 aws::account::delete_config_set(&c, &name).await

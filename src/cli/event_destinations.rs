@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
-use super::account::{Common, call, invalid, parse_bool};
+use super::account::{Common, call, invalid, parse_bool, refuse};
 use crate::aws::{self, Failure, account::ListQuery};
 use crate::rcs::account::{self as rules, Destination, EventDestinationSpec};
 use crate::rcs::issue::has_errors;
@@ -19,7 +19,7 @@ use crate::rcs::issue::has_errors;
 pub struct DestinationArgs {
     /// Event types (comma-separated), e.g. RCS_DELIVERED,RCS_FALLEN_BACK_TO_SMS.
     #[arg(long, value_delimiter = ',')]
-    pub events: Vec<String>,
+    pub events: Option<Vec<String>>,
     #[arg(long, value_parser = parse_bool)]
     pub enabled: Option<bool>,
     #[arg(long, conflicts_with_all = ["log_group", "firehose_stream"])]
@@ -100,6 +100,9 @@ async fn destinations_of(
 pub fn run(common: &Common, command: &DestinationsCommand) -> ExitCode {
     match command {
         DestinationsCommand::List { set } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(set, None)) {
+                return code;
+            }
             let set = set.clone();
             call(common, |c| async move {
                 Ok(serde_json::json!({"EventDestinations": destinations_of(&c, &set).await?}))
@@ -115,6 +118,9 @@ pub fn run(common: &Common, command: &DestinationsCommand) -> ExitCode {
                 matching_event_types: args.events.clone(),
                 destination: args.destination(),
             };
+            if let Some(code) = refuse(&rules::event_destination_member_issues(&spec)) {
+                return code;
+            }
             call(common, |c| async move {
                 let existing = destinations_of(&c, &spec.configuration_set_name).await?;
                 let current = existing
@@ -133,6 +139,9 @@ pub fn run(common: &Common, command: &DestinationsCommand) -> ExitCode {
             })
         }
         DestinationsCommand::Delete { set, name } => {
+            if let Some(code) = refuse(&rules::validate_config_set_ref(set, Some(name))) {
+                return code;
+            }
             let (set, name) = (set.clone(), name.clone());
             call(common, |c| async move {
                 aws::account::delete_event_destination(&c, &set, &name).await

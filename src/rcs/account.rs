@@ -2,6 +2,9 @@
 //! override, configuration sets and event destinations. Their rules live here, once, for the
 //! window, the command line and the sandbox.
 
+use crate::rcs::account_limits::{
+    AccountField as F, check_count, check_list, check_number, check_text,
+};
 use crate::rcs::issue::{Code, Issue};
 
 /// Removes an agent's two-way media configuration when passed as both bucket and role.
@@ -107,6 +110,182 @@ pub fn is_event_type(t: &str) -> bool {
     RCS_EVENT_TYPES.contains(&t) || OTHER_EVENT_TYPES.contains(&t)
 }
 
+/// Checks a required string member: missing (empty in a form) is `missing-required`, anything
+/// else is checked against the table.
+fn required_text(field: F, path: &str, value: &str, issues: &mut Vec<Issue>) {
+    if value.is_empty() {
+        let label = field.rule().label;
+        issues.push(Issue::error(
+            path,
+            Code::MissingRequired,
+            format!("{label} is required."),
+        ));
+    } else {
+        check_text(field, path, value, issues);
+    }
+}
+
+/// Checks an optional string member when it is present (even empty).
+fn optional_text(field: F, path: &str, value: Option<&str>, issues: &mut Vec<Issue>) {
+    if let Some(value) = value {
+        check_text(field, path, value, issues);
+    }
+}
+
+/// A `DescribeRcsAgents` or `DescribeConfigurationSets` request: what to list and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Agent ids/ARNs or configuration set names/ARNs; empty for all.
+    pub names: Vec<String>,
+    /// Agents only: SELF or SHARED.
+    pub owner: Option<String>,
+    /// `Filters[i].Name` and `Filters[i].Values`.
+    pub filters: Vec<(String, Vec<String>)>,
+    pub max_results: Option<i32>,
+    pub next_token: Option<String>,
+    /// Follow `NextToken` to the end.
+    pub all_pages: bool,
+}
+
+/// The members both listings share: filters, page size and token.
+fn list_issues(q: &ListQuery, filter_names: &[&str], issues: &mut Vec<Issue>) {
+    check_count(F::Filters, "Filters", q.filters.len(), issues);
+    for (i, (name, values)) in q.filters.iter().enumerate() {
+        if !filter_names.contains(&name.as_str()) {
+            issues.push(Issue::error(
+                format!("Filters[{i}].Name"),
+                Code::InvalidValue,
+                format!(
+                    "'{name}' is not a filter here; use one of {}.",
+                    filter_names.join(", ")
+                ),
+            ));
+        }
+        let path = format!("Filters[{i}].Values");
+        check_list(F::FilterValues, F::FilterValue, &path, values, issues);
+    }
+    if let Some(n) = q.max_results {
+        check_number(F::MaxResults, "MaxResults", i64::from(n), issues);
+    }
+    optional_text(F::NextToken, "NextToken", q.next_token.as_deref(), issues);
+}
+
+/// Checks a `DescribeRcsAgents` request (`names` are `RcsAgentIds`).
+#[must_use]
+pub fn validate_agent_query(q: &ListQuery) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_list(
+        F::RcsAgentIds,
+        F::RcsAgentId,
+        "RcsAgentIds",
+        &q.names,
+        &mut issues,
+    );
+    if let Some(owner) = &q.owner {
+        if !OWNERS.contains(&owner.as_str()) {
+            issues.push(Issue::error(
+                "Owner",
+                Code::InvalidValue,
+                format!("Owner is '{owner}'; use one of {}.", OWNERS.join(", ")),
+            ));
+        }
+        if !q.names.is_empty() {
+            issues.push(Issue::error(
+                "Owner",
+                Code::InvalidValue,
+                "Owner and RcsAgentIds can't be used together.",
+            ));
+        }
+    }
+    list_issues(q, AGENT_FILTERS, &mut issues);
+    issues
+}
+
+/// Checks a `DescribeConfigurationSets` request (`names` are `ConfigurationSetNames`).
+#[must_use]
+pub fn validate_config_set_query(q: &ListQuery) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_list(
+        F::ConfigurationSetNames,
+        F::ConfigurationSetNameOrArn,
+        "ConfigurationSetNames",
+        &q.names,
+        &mut issues,
+    );
+    list_issues(q, CONFIG_SET_FILTERS, &mut issues);
+    issues
+}
+
+/// `Tags` as (key, value) pairs: each key non-empty, values as the model allows.
+fn tag_issues(tags: &[(String, String)], issues: &mut Vec<Issue>) {
+    check_count(F::Tags, "Tags", tags.len(), issues);
+    for (i, (key, value)) in tags.iter().enumerate() {
+        required_text(F::TagKey, &format!("Tags[{i}].Key"), key, issues);
+        check_text(F::TagValue, &format!("Tags[{i}].Value"), value, issues);
+    }
+}
+
+/// Checks a `CreateRcsAgent` request.
+#[must_use]
+pub fn validate_new_agent(
+    opt_out_list_name: Option<&str>,
+    tags: &[(String, String)],
+) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    optional_text(
+        F::OptOutListName,
+        "OptOutListName",
+        opt_out_list_name,
+        &mut issues,
+    );
+    tag_issues(tags, &mut issues);
+    issues
+}
+
+/// Checks the `RcsAgentId` of `DeleteRcsAgent`.
+#[must_use]
+pub fn validate_agent_id(id: &str) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    required_text(F::RcsAgentId, "RcsAgentId", id, &mut issues);
+    issues
+}
+
+/// Checks a `CreateConfigurationSet` request.
+#[must_use]
+pub fn validate_new_config_set(name: &str, tags: &[(String, String)]) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    required_text(
+        F::NewConfigurationSetName,
+        "ConfigurationSetName",
+        name,
+        &mut issues,
+    );
+    tag_issues(tags, &mut issues);
+    issues
+}
+
+/// Checks the configuration set (name or ARN) of `DeleteConfigurationSet`, and of
+/// `DeleteEventDestination` with its `event_destination` name.
+#[must_use]
+pub fn validate_config_set_ref(set: &str, event_destination: Option<&str>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    required_text(
+        F::ConfigurationSetNameOrArn,
+        "ConfigurationSetName",
+        set,
+        &mut issues,
+    );
+    if let Some(name) = event_destination {
+        required_text(
+            F::EventDestinationName,
+            "EventDestinationName",
+            name,
+            &mut issues,
+        );
+    }
+    issues
+}
+
 /// The members of `UpdateRcsAgent`; `None` leaves a setting as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgentUpdate {
@@ -123,18 +302,61 @@ pub struct AgentUpdate {
     pub two_way_rcs_events_enabled: Option<Vec<String>>,
 }
 
+/// The model's constraints on the members of an agent update: they hold whatever the agent's
+/// state, so the sandbox checks them before looking the agent up.
+#[must_use]
+pub fn agent_update_member_issues(u: &AgentUpdate) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    required_text(F::RcsAgentId, "RcsAgentId", &u.rcs_agent_id, &mut issues);
+    let texts = [
+        (F::OptOutListName, "OptOutListName", &u.opt_out_list_name),
+        (
+            F::TwoWayChannelArn,
+            "TwoWayChannelArn",
+            &u.two_way_channel_arn,
+        ),
+        (
+            F::TwoWayChannelRole,
+            "TwoWayChannelRole",
+            &u.two_way_channel_role,
+        ),
+        (
+            F::TwoWayMediaS3BucketName,
+            "TwoWayMediaS3BucketName",
+            &u.two_way_media_s3_bucket_name,
+        ),
+        (
+            F::TwoWayMediaS3KeyPrefix,
+            "TwoWayMediaS3KeyPrefix",
+            &u.two_way_media_s3_key_prefix,
+        ),
+        (
+            F::TwoWayMediaS3Role,
+            "TwoWayMediaS3Role",
+            &u.two_way_media_s3_role,
+        ),
+    ];
+    for (field, path, value) in texts {
+        optional_text(field, path, value.as_deref(), &mut issues);
+    }
+    if let Some(events) = &u.two_way_rcs_events_enabled {
+        let path = "TwoWayRcsEventsEnabled";
+        check_list(
+            F::TwoWayRcsEventsEnabled,
+            F::TwoWayRcsEvent,
+            path,
+            events,
+            &mut issues,
+        );
+    }
+    issues
+}
+
 /// Checks an agent update. `two_way_after` is whether two-way messaging will be on once the
 /// update applies (the request's value, else the agent's current one).
 #[must_use]
 pub fn validate_agent_update(u: &AgentUpdate, two_way_after: bool) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    if u.rcs_agent_id.trim().is_empty() {
-        issues.push(Issue::error(
-            "RcsAgentId",
-            Code::MissingRequired,
-            "RCS agent id is required.",
-        ));
-    }
+    let mut issues = agent_update_member_issues(u);
     let bucket = u.two_way_media_s3_bucket_name.as_deref();
     let role = u.two_way_media_s3_role.as_deref();
     let unset = |v: Option<&str>| v == Some(UNSET_MEDIA);
@@ -230,9 +452,43 @@ pub struct EventDestinationSpec {
     pub configuration_set_name: String,
     pub event_destination_name: String,
     pub enabled: Option<bool>,
-    pub matching_event_types: Vec<String>,
+    /// Required on create; on update `None` keeps the current ones (an empty list is present:
+    /// the service refuses it).
+    pub matching_event_types: Option<Vec<String>>,
     /// Required on create; on update `None` keeps the current one.
     pub destination: Option<Destination>,
+}
+
+/// The model's constraints on the members of an event destination request: they hold
+/// whatever the account holds, so the sandbox checks them before looking anything up.
+#[must_use]
+pub fn event_destination_member_issues(spec: &EventDestinationSpec) -> Vec<Issue> {
+    let mut issues = validate_config_set_ref(
+        &spec.configuration_set_name,
+        Some(&spec.event_destination_name),
+    );
+    let path = "MatchingEventTypes";
+    if let Some(types) = &spec.matching_event_types {
+        check_count(F::MatchingEventTypes, path, types.len(), &mut issues);
+        for (i, t) in types.iter().enumerate() {
+            if !is_event_type(t) {
+                let message = if t.is_empty() {
+                    "The event type is empty; choose one.".to_owned()
+                } else {
+                    format!("'{t}' is not an event type.")
+                };
+                issues.push(Issue::error(
+                    format!("{path}[{i}]"),
+                    Code::InvalidValue,
+                    message,
+                ));
+            }
+        }
+    }
+    if let Some(d) = &spec.destination {
+        issues.extend(destination_issues(d));
+    }
+    issues
 }
 
 /// Checks an event destination. `existing` is the destination's current kind on update, and
@@ -243,38 +499,15 @@ pub fn validate_event_destination(
     existing: Option<&str>,
     count: usize,
 ) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    if !valid_resource_name(&spec.configuration_set_name) {
-        issues.push(Issue::error(
-            "ConfigurationSetName",
-            Code::InvalidFormat,
-            "Choose a configuration set.",
-        ));
-    }
-    if !valid_resource_name(&spec.event_destination_name) {
-        issues.push(Issue::error(
-            "EventDestinationName",
-            Code::InvalidFormat,
-            "The event destination name must be 1–64 letters, digits, _ or -.",
-        ));
-    }
-    if spec.matching_event_types.is_empty() && existing.is_none() {
+    let mut issues = event_destination_member_issues(spec);
+    if spec.matching_event_types.is_none() && existing.is_none() {
         issues.push(Issue::error(
             "MatchingEventTypes",
-            Code::TooFew,
+            Code::MissingRequired,
             "Choose at least one event type.",
         ));
     }
-    for t in &spec.matching_event_types {
-        if !is_event_type(t) {
-            issues.push(Issue::error(
-                "MatchingEventTypes",
-                Code::InvalidValue,
-                format!("'{t}' is not an event type."),
-            ));
-        }
-    }
-    let types = &spec.matching_event_types;
+    let types = spec.matching_event_types.as_deref().unwrap_or_default();
     if types.iter().any(|t| t == "ALL") && types.len() > 1 {
         issues.push(Issue::warning(
             "MatchingEventTypes",
@@ -303,8 +536,7 @@ pub fn validate_event_destination(
             Code::InvalidValue,
             format!("An event destination cannot change its type ({kind} → {}); delete it and create a new one.", d.kind()),
         )),
-        (Some(d), _) => issues.extend(destination_issues(d)),
-        (None, Some(_)) => {}
+        _ => {}
     }
     if existing.is_none() && count >= MAX_EVENT_DESTINATIONS {
         issues.push(Issue::error(
@@ -319,80 +551,53 @@ pub fn validate_event_destination(
 }
 
 fn destination_issues(d: &Destination) -> Vec<Issue> {
-    let arn = |path: &str, value: &str, what: &str| {
-        (!value.starts_with("arn:")).then(|| {
-            Issue::error(
-                path,
-                Code::InvalidFormat,
-                format!("{what} must be an ARN (arn:aws:…)."),
-            )
-        })
-    };
-    match d {
+    let mut issues = Vec::new();
+    let members = match d {
         Destination::CloudWatchLogs {
             iam_role_arn,
             log_group_arn,
-        } => [
-            arn(
+        } => vec![
+            (
+                F::IamRoleArn,
                 "CloudWatchLogsDestination.IamRoleArn",
                 iam_role_arn,
-                "The IAM role",
             ),
-            arn(
+            (
+                F::LogGroupArn,
                 "CloudWatchLogsDestination.LogGroupArn",
                 log_group_arn,
-                "The log group",
             ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        ],
         Destination::Firehose {
             iam_role_arn,
             delivery_stream_arn,
-        } => [
-            arn(
+        } => vec![
+            (
+                F::IamRoleArn,
                 "KinesisFirehoseDestination.IamRoleArn",
                 iam_role_arn,
-                "The IAM role",
             ),
-            arn(
+            (
+                F::DeliveryStreamArn,
                 "KinesisFirehoseDestination.DeliveryStreamArn",
                 delivery_stream_arn,
-                "The delivery stream",
             ),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        ],
         Destination::Sns { topic_arn } => {
-            arn("SnsDestination.TopicArn", topic_arn, "The SNS topic")
-                .into_iter()
-                .collect()
+            vec![(F::SnsTopicArn, "SnsDestination.TopicArn", topic_arn)]
         }
+    };
+    for (field, path, value) in members {
+        required_text(field, path, value, &mut issues);
     }
-}
-
-/// Configuration set and event destination names: 1–64 of `[A-Za-z0-9_-]`.
-#[must_use]
-pub fn valid_resource_name(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    issues
 }
 
 /// Checks a new RCS spend-limit override against the account's maximum.
 #[must_use]
 pub fn validate_spend_override(monthly_limit: i64, max_limit: Option<i64>) -> Vec<Issue> {
     let mut issues = Vec::new();
-    if monthly_limit < 0 {
-        issues.push(Issue::error(
-            "MonthlyLimit",
-            Code::OutOfRange,
-            "The monthly limit cannot be negative.",
-        ));
-    }
+    check_number(F::MonthlyLimit, "MonthlyLimit", monthly_limit, &mut issues);
     if let Some(max) = max_limit
         && monthly_limit > max
     {
@@ -462,7 +667,7 @@ mod tests {
             configuration_set_name: "rcs-campaigns".into(),
             event_destination_name: "rcs-events".into(),
             enabled: Some(true),
-            matching_event_types: types.iter().map(|s| (*s).to_owned()).collect(),
+            matching_event_types: Some(types.iter().map(|s| (*s).to_owned()).collect()),
             destination: d,
         }
     }
@@ -531,5 +736,330 @@ mod tests {
         assert_eq!(RCS_EVENT_TYPES.len(), 9);
         assert!(RCS_EVENT_TYPES.iter().all(|t| is_event_type(t)));
         assert!(is_event_type("ALL") && is_event_type("MEDIA_SPAM") && !is_event_type("RCS_NOPE"));
+    }
+
+    /// The paths and codes of the errors.
+    fn errors(issues: &[Issue]) -> Vec<(String, Code)> {
+        issues
+            .iter()
+            .filter(|i| i.is_error())
+            .map(|i| (i.path.clone(), i.code))
+            .collect()
+    }
+
+    fn at(path: &str, code: Code) -> Vec<(String, Code)> {
+        vec![(path.to_owned(), code)]
+    }
+
+    fn n(c: &str, count: usize) -> String {
+        c.repeat(count)
+    }
+
+    #[test]
+    fn rcs_agent_ids_boundaries() {
+        let q = |ids: Vec<String>| ListQuery {
+            names: ids,
+            ..ListQuery::default()
+        };
+        let check = |ids| errors(&validate_agent_query(&q(ids)));
+        assert_eq!(
+            check(vec![String::new()]),
+            at("RcsAgentIds[0]", Code::TooShort)
+        );
+        assert!(check(vec![n("a", 256)]).is_empty());
+        assert_eq!(
+            check(vec!["rcs-1".into(), n("a", 257)]),
+            at("RcsAgentIds[1]", Code::TooLong)
+        );
+        assert_eq!(
+            check(vec!["rcs-1".into(); 6]),
+            at("RcsAgentIds", Code::TooMany)
+        );
+        assert_eq!(
+            check(vec!["rcs 1".into()]),
+            at("RcsAgentIds[0]", Code::InvalidFormat)
+        );
+    }
+
+    #[test]
+    fn filter_values_boundaries() {
+        let q = |name: &str, values: Vec<String>| ListQuery {
+            filters: vec![
+                ("status".into(), vec!["ACTIVE".into()]),
+                (name.into(), values),
+            ],
+            ..ListQuery::default()
+        };
+        let agents = |values| errors(&validate_agent_query(&q("status", values)));
+        assert_eq!(
+            agents(vec!["ACTIVE".into(), String::new()]),
+            at("Filters[1].Values[1]", Code::TooShort)
+        );
+        assert!(agents(vec![n("a", 128)]).is_empty());
+        assert_eq!(
+            agents(vec![n("a", 129)]),
+            at("Filters[1].Values[0]", Code::TooLong)
+        );
+        assert_eq!(agents(vec![]), at("Filters[1].Values", Code::TooFew));
+        assert_eq!(
+            agents(vec!["a".into(); 21]),
+            at("Filters[1].Values", Code::TooMany)
+        );
+        assert_eq!(
+            agents(vec!["two words".into()]),
+            at("Filters[1].Values[0]", Code::InvalidFormat)
+        );
+        assert_eq!(
+            errors(&validate_agent_query(&q("", vec!["x".into()]))),
+            at("Filters[1].Name", Code::InvalidValue)
+        );
+        let sets = |values| {
+            let q = ListQuery {
+                filters: vec![("default-sender-id".into(), values)],
+                ..ListQuery::default()
+            };
+            errors(&validate_config_set_query(&q))
+        };
+        assert_eq!(
+            sets(vec![String::new()]),
+            at("Filters[0].Values[0]", Code::TooShort)
+        );
+        assert!(sets(vec![n("a", 128)]).is_empty());
+        assert_eq!(
+            sets(vec![n("a", 129)]),
+            at("Filters[0].Values[0]", Code::TooLong)
+        );
+        let many = ListQuery {
+            filters: vec![("status".into(), vec!["ACTIVE".into()]); 21],
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            errors(&validate_agent_query(&many)),
+            at("Filters", Code::TooMany)
+        );
+    }
+
+    #[test]
+    fn owner_page_size_and_token() {
+        let q = ListQuery {
+            owner: Some("OTHERS".into()),
+            max_results: Some(0),
+            next_token: Some(String::new()),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            errors(&validate_agent_query(&q)),
+            [
+                ("Owner".to_owned(), Code::InvalidValue),
+                ("MaxResults".to_owned(), Code::OutOfRange),
+                ("NextToken".to_owned(), Code::TooShort),
+            ]
+        );
+        let both = ListQuery {
+            owner: Some("SELF".into()),
+            names: vec!["rcs-1".into()],
+            max_results: Some(100),
+            next_token: Some(n("t", 1024)),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            errors(&validate_agent_query(&both)),
+            at("Owner", Code::InvalidValue)
+        );
+    }
+
+    #[test]
+    fn configuration_set_names_boundaries() {
+        let q = |names: Vec<String>| ListQuery {
+            names,
+            ..ListQuery::default()
+        };
+        let check = |names| errors(&validate_config_set_query(&q(names)));
+        assert_eq!(
+            check(vec![String::new()]),
+            at("ConfigurationSetNames[0]", Code::TooShort)
+        );
+        assert!(check(vec![n("a", 256)]).is_empty());
+        assert_eq!(
+            check(vec![n("a", 257)]),
+            at("ConfigurationSetNames[0]", Code::TooLong)
+        );
+        assert_eq!(
+            check(vec!["s".into(); 6]),
+            at("ConfigurationSetNames", Code::TooMany)
+        );
+    }
+
+    #[test]
+    fn tags_boundaries() {
+        let check = |key: String, value: String| errors(&validate_new_agent(None, &[(key, value)]));
+        assert_eq!(
+            check(String::new(), "v".into()),
+            at("Tags[0].Key", Code::MissingRequired)
+        );
+        assert!(
+            check(n("k", 128), String::new()).is_empty(),
+            "TagValue may be empty"
+        );
+        assert_eq!(
+            check(n("k", 129), "v".into()),
+            at("Tags[0].Key", Code::TooLong)
+        );
+        assert!(check("k".into(), n("v", 256)).is_empty());
+        assert_eq!(
+            check("k".into(), n("v", 257)),
+            at("Tags[0].Value", Code::TooLong)
+        );
+        let many = vec![("k".to_owned(), "v".to_owned()); 201];
+        assert_eq!(
+            errors(&validate_new_agent(None, &many)),
+            at("Tags", Code::TooMany)
+        );
+        assert_eq!(
+            errors(&validate_new_config_set(
+                "s",
+                &[(String::new(), String::new())]
+            )),
+            at("Tags[0].Key", Code::MissingRequired)
+        );
+        assert_eq!(
+            errors(&validate_new_agent(Some(""), &[])),
+            at("OptOutListName", Code::TooShort)
+        );
+    }
+
+    #[test]
+    fn two_way_events_boundaries() {
+        let mut u = update();
+        u.two_way_rcs_events_enabled = Some(vec!["RCS_READ".into(), String::new()]);
+        assert_eq!(
+            errors(&validate_agent_update(&u, true)),
+            at("TwoWayRcsEventsEnabled[1]", Code::TooShort)
+        );
+        u.two_way_rcs_events_enabled = Some(vec![n("E", 4096)]);
+        assert!(
+            validate_agent_update(&u, true).is_empty(),
+            "no length limit is published"
+        );
+    }
+
+    #[test]
+    fn present_empty_agent_members_are_errors_at_their_path() {
+        let mut u = update();
+        u.opt_out_list_name = Some(String::new());
+        u.two_way_channel_arn = Some(String::new());
+        u.two_way_channel_role = Some(String::new());
+        assert_eq!(
+            errors(&validate_agent_update(&u, true)),
+            [
+                ("OptOutListName".to_owned(), Code::TooShort),
+                ("TwoWayChannelArn".to_owned(), Code::TooShort),
+                ("TwoWayChannelRole".to_owned(), Code::TooShort),
+            ]
+        );
+        let mut u = update();
+        u.two_way_media_s3_bucket_name = Some("inbound".into());
+        u.two_way_media_s3_key_prefix = Some(String::new());
+        u.two_way_media_s3_role = Some("arn:aws:iam::1:role/r".into());
+        assert_eq!(
+            errors(&validate_agent_update(&u, true)),
+            at("TwoWayMediaS3KeyPrefix", Code::TooShort)
+        );
+        u.two_way_media_s3_key_prefix = Some(n("p", 1024));
+        u.two_way_channel_role = Some(format!("arn:{}", n("r", 2044)));
+        assert!(validate_agent_update(&u, true).is_empty());
+        u.two_way_channel_role = Some(format!("arn:{}", n("r", 2045)));
+        assert_eq!(
+            errors(&validate_agent_update(&u, true)),
+            at("TwoWayChannelRole", Code::TooLong)
+        );
+        assert_eq!(
+            errors(&validate_agent_id("")),
+            at("RcsAgentId", Code::MissingRequired)
+        );
+    }
+
+    #[test]
+    fn matching_event_types_boundaries() {
+        let sns = || {
+            Some(Destination::Sns {
+                topic_arn: "arn:aws:sns:us-east-1:1:t".into(),
+            })
+        };
+        let check = |types: &[&str], existing| {
+            errors(&validate_event_destination(
+                &spec(types, sns()),
+                existing,
+                0,
+            ))
+        };
+        assert_eq!(
+            check(&["RCS_SENT", ""], None),
+            at("MatchingEventTypes[1]", Code::InvalidValue)
+        );
+        assert_eq!(
+            check(&[], Some("SNS")),
+            at("MatchingEventTypes", Code::TooFew),
+            "an empty list on update is present, not 'keep'"
+        );
+        assert!(check(&["RCS_READ"; 43], None).is_empty());
+        assert_eq!(
+            check(&["RCS_READ"; 44], None),
+            at("MatchingEventTypes", Code::TooMany)
+        );
+        let mut keep = spec(&[], None);
+        keep.matching_event_types = None;
+        assert!(errors(&validate_event_destination(&keep, Some("SNS"), 0)).is_empty());
+        assert_eq!(
+            errors(&validate_event_destination(&keep, None, 0))[0],
+            ("MatchingEventTypes".to_owned(), Code::MissingRequired)
+        );
+    }
+
+    #[test]
+    fn event_destination_names_and_arns_boundaries() {
+        let sns = |arn: String| Some(Destination::Sns { topic_arn: arn });
+        let mut d = spec(&["RCS_SENT"], sns(format!("arn:{}", n("t", 2044))));
+        assert!(errors(&validate_event_destination(&d, None, 0)).is_empty());
+        d.destination = sns(format!("arn:{}", n("t", 2045)));
+        assert_eq!(
+            errors(&validate_event_destination(&d, None, 0)),
+            at("SnsDestination.TopicArn", Code::TooLong)
+        );
+        d.destination = sns("arn:aws:sns:us-east-1:1:t".into());
+        d.event_destination_name = n("d", 64);
+        d.configuration_set_name = format!(
+            "arn:aws:sms-voice:us-east-1:1:configuration-set/{}",
+            n("s", 100)
+        );
+        assert!(errors(&validate_event_destination(&d, None, 0)).is_empty());
+        d.event_destination_name = n("d", 65);
+        assert_eq!(
+            errors(&validate_event_destination(&d, None, 0)),
+            at("EventDestinationName", Code::TooLong)
+        );
+        d.event_destination_name = String::new();
+        d.configuration_set_name = String::new();
+        assert_eq!(
+            errors(&validate_event_destination(&d, None, 0)),
+            [
+                ("ConfigurationSetName".to_owned(), Code::MissingRequired),
+                ("EventDestinationName".to_owned(), Code::MissingRequired),
+            ]
+        );
+        assert_eq!(
+            errors(&validate_config_set_ref("rcs-campaigns", Some("a b"))),
+            at("EventDestinationName", Code::InvalidFormat)
+        );
+        assert!(errors(&validate_new_config_set(&n("s", 64), &[])).is_empty());
+        assert_eq!(
+            errors(&validate_new_config_set(&n("s", 65), &[])),
+            at("ConfigurationSetName", Code::TooLong)
+        );
+        assert_eq!(
+            errors(&validate_new_config_set("a:b", &[])),
+            at("ConfigurationSetName", Code::InvalidFormat),
+            "a new set is named, not an ARN"
+        );
     }
 }

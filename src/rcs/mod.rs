@@ -5,6 +5,7 @@
 //! so every front end (window, command line, sandbox) shares exactly the same rules.
 
 pub mod account;
+pub mod account_limits;
 pub mod codec;
 pub mod issue;
 pub mod limits;

@@ -6,7 +6,8 @@ use serde_json::{Map, Value, json};
 use super::ops::{Reply, ServiceError};
 use super::state::State;
 use crate::rcs::account::{
-    self, AgentUpdate, Destination, EventDestinationSpec, RCS_SPEND_LIMIT, SPEND_LIMIT_NAMES,
+    self, AgentUpdate, Destination, EventDestinationSpec, ListQuery, RCS_SPEND_LIMIT,
+    SPEND_LIMIT_NAMES,
 };
 use crate::rcs::issue::{Code, Issue};
 
@@ -44,12 +45,17 @@ fn invalid(path: &str, message: String) -> ServiceError {
     )
 }
 
-fn string(body: &Value, key: &str) -> Result<Option<String>, ServiceError> {
+/// The string member `key` of `body`, reported at `path` when it is not a string.
+fn string_at(body: &Value, key: &str, path: &str) -> Result<Option<String>, ServiceError> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(invalid(key, format!("{key} must be a string."))),
+        Some(_) => Err(invalid(path, format!("{path} must be a string."))),
     }
+}
+
+fn string(body: &Value, key: &str) -> Result<Option<String>, ServiceError> {
+    string_at(body, key, key)
 }
 
 fn required(body: &Value, key: &str) -> Result<String, ServiceError> {
@@ -70,20 +76,65 @@ fn boolean(body: &Value, key: &str) -> Result<Option<bool>, ServiceError> {
     }
 }
 
-fn strings(body: &Value, key: &str) -> Result<Option<Vec<String>>, ServiceError> {
+/// The list of strings `key` of `body`, as it arrived: an empty string stays an item (the
+/// core's rules report it at `path[i]`), an empty list stays present.
+fn strings_at(body: &Value, key: &str, path: &str) -> Result<Option<Vec<String>>, ServiceError> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|v| {
-                v.as_str()
-                    .map(str::to_owned)
-                    .ok_or_else(|| invalid(key, format!("{key} must be a list of strings.")))
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_str().map(str::to_owned).ok_or_else(|| {
+                    invalid(
+                        &format!("{path}[{i}]"),
+                        format!("{path}[{i}] must be a string."),
+                    )
+                })
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Some),
+        Some(_) => Err(invalid(path, format!("{path} must be a list."))),
+    }
+}
+
+fn strings(body: &Value, key: &str) -> Result<Option<Vec<String>>, ServiceError> {
+    strings_at(body, key, key)
+}
+
+/// The objects of the list `key` (`Filters`, `Tags`).
+fn objects<'a>(body: &'a Value, key: &str) -> Result<&'a [Value], ServiceError> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
         Some(_) => Err(invalid(key, format!("{key} must be a list."))),
     }
+}
+
+/// `Tags` as (key, value) pairs; both members are required.
+fn tags(body: &Value) -> Result<Vec<(String, String)>, ServiceError> {
+    objects(body, "Tags")?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let member = |key: &str| {
+                let path = format!("Tags[{i}].{key}");
+                string_at(t, key, &path)?.ok_or_else(|| {
+                    ServiceError::validation_reason(
+                        "MISSING_PARAMETER",
+                        format!("{path} is required."),
+                        vec![(path.clone(), "required".into())],
+                    )
+                })
+            };
+            Ok((member("Key")?, member("Value")?))
+        })
+        .collect()
+}
+
+/// The error for the core's issues, if any is an error.
+fn check(issues: &[Issue]) -> Result<(), ServiceError> {
+    issues_error(issues).map_or(Ok(()), Err)
 }
 
 fn issues_error(issues: &[Issue]) -> Option<ServiceError> {
@@ -129,27 +180,35 @@ fn page(items: &[Value], body: &Value, key: &str) -> Reply {
     Ok(Value::Object(out))
 }
 
-/// `[{Name, Values}]` filters: every filter must match one of its values.
-fn filters(body: &Value, allowed: &[&str]) -> Result<Vec<(String, Vec<String>)>, ServiceError> {
-    let Some(list) = body.get("Filters").and_then(Value::as_array) else {
-        return Ok(Vec::new());
-    };
-    list.iter()
-        .map(|f| {
-            let name = required(f, "Name")?;
-            if !allowed.contains(&name.as_str()) {
-                return Err(ServiceError::validation_reason(
-                    "INVALID_FILTER_VALUES",
-                    format!("Unknown filter {name}."),
-                    vec![(
-                        "Filters".into(),
-                        format!("use one of {}", allowed.join(", ")),
-                    )],
-                ));
-            }
-            Ok((name, strings(f, "Values")?.unwrap_or_default()))
+/// A listing request as it arrived; the names are `names_key` (`RcsAgentIds`,
+/// `ConfigurationSetNames`). A filter without `Name` or `Values` keeps it empty, which the
+/// core's rules refuse at its path.
+fn list_query(body: &Value, names_key: &str) -> Result<ListQuery, ServiceError> {
+    let filters = objects(body, "Filters")?
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = string_at(f, "Name", &format!("Filters[{i}].Name"))?;
+            let values = strings_at(f, "Values", &format!("Filters[{i}].Values"))?;
+            Ok((name.unwrap_or_default(), values.unwrap_or_default()))
         })
-        .collect()
+        .collect::<Result<Vec<_>, ServiceError>>()?;
+    let max_results = match body.get("MaxResults") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_i64()
+                .map(|n| i32::try_from(n).unwrap_or(i32::MAX))
+                .ok_or_else(|| invalid("MaxResults", "MaxResults must be an integer.".into()))?,
+        ),
+    };
+    Ok(ListQuery {
+        names: strings(body, names_key)?.unwrap_or_default(),
+        owner: string(body, "Owner")?,
+        filters,
+        max_results,
+        next_token: string(body, "NextToken")?,
+        all_pages: false,
+    })
 }
 
 fn text(v: &Value) -> String {
@@ -161,27 +220,27 @@ fn text(v: &Value) -> String {
 }
 
 fn describe_agents(state: &mut State, body: &Value) -> Reply {
-    let ids = strings(body, "RcsAgentIds")?;
-    let owner = string(body, "Owner")?;
-    if ids.is_some() && owner.is_some() {
+    let q = list_query(body, "RcsAgentIds")?;
+    let ids_given = !body["RcsAgentIds"].is_null();
+    if ids_given && q.owner.is_some() {
         return Err(ServiceError::validation_reason(
             "PARAMETERS_CANNOT_BE_USED_TOGETHER",
             "Owner and RcsAgentIds can't be used together.".into(),
             Vec::new(),
         ));
     }
-    let wanted = filters(body, account::AGENT_FILTERS)?;
+    check(&account::validate_agent_query(&q))?;
     let mut agents: Vec<Value> = Vec::new();
-    if let Some(ids) = ids {
-        for id in ids {
+    if ids_given {
+        for id in &q.names {
             agents.push(
                 state
-                    .agent_mut(&id)
+                    .agent_mut(id)
                     .cloned()
-                    .ok_or_else(|| ServiceError::not_found("rcs-agent", &id))?,
+                    .ok_or_else(|| ServiceError::not_found("rcs-agent", id))?,
             );
         }
-    } else if owner.as_deref() != Some("SHARED") {
+    } else if q.owner.as_deref() != Some("SHARED") {
         agents.clone_from(&state.agents);
     }
     let key = |name: &str| match name {
@@ -193,7 +252,7 @@ fn describe_agents(state: &mut State, body: &Value) -> Reply {
         _ => "TwoWayChannelArn",
     };
     agents.retain(|a| {
-        wanted
+        q.filters
             .iter()
             .all(|(name, values)| values.contains(&text(&a[key(name)])))
     });
@@ -201,15 +260,22 @@ fn describe_agents(state: &mut State, body: &Value) -> Reply {
 }
 
 fn create_agent(state: &mut State, body: &Value) -> Reply {
+    let opt_out_list = string(body, "OptOutListName")?;
+    let tags = tags(body)?;
+    check(&account::validate_new_agent(opt_out_list.as_deref(), &tags))?;
     let id = format!("rcs-{}", state.new_id().replace('-', "")[8..].to_owned());
     let mut agent = state.agent_record(
         &id,
         boolean(body, "DeletionProtectionEnabled")?.unwrap_or(false),
-        string(body, "OptOutListName")?,
+        opt_out_list,
     );
     state.agents.push(agent.clone());
-    if let Some(tags) = body.get("Tags") {
-        agent["Tags"] = tags.clone();
+    if body.get("Tags").is_some() {
+        agent["Tags"] = json!(
+            tags.iter()
+                .map(|(k, v)| json!({"Key": k, "Value": v}))
+                .collect::<Vec<_>>()
+        );
     }
     Ok(agent)
 }
@@ -228,6 +294,7 @@ fn update_agent(state: &mut State, body: &Value) -> Reply {
         two_way_media_s3_role: string(body, "TwoWayMediaS3Role")?,
         two_way_rcs_events_enabled: strings(body, "TwoWayRcsEventsEnabled")?,
     };
+    check(&account::agent_update_member_issues(&u))?;
     let agent = state
         .agent_mut(&u.rcs_agent_id)
         .ok_or_else(|| ServiceError::not_found("rcs-agent", &u.rcs_agent_id))?;
@@ -286,6 +353,7 @@ fn update_agent(state: &mut State, body: &Value) -> Reply {
 
 fn delete_agent(state: &mut State, body: &Value) -> Reply {
     let id = required(body, "RcsAgentId")?;
+    check(&account::validate_agent_id(&id))?;
     let agent = state
         .agent_mut(&id)
         .ok_or_else(|| ServiceError::not_found("rcs-agent", &id))?;
@@ -340,23 +408,23 @@ fn set_spend(state: &mut State, body: &Value) -> Reply {
 }
 
 fn describe_config_sets(state: &mut State, body: &Value) -> Reply {
-    let names = strings(body, "ConfigurationSetNames")?;
-    let wanted = filters(body, account::CONFIG_SET_FILTERS)?;
+    let q = list_query(body, "ConfigurationSetNames")?;
+    check(&account::validate_config_set_query(&q))?;
     let mut sets = Vec::new();
-    if let Some(names) = names {
-        for n in names {
+    if body["ConfigurationSetNames"].is_null() {
+        sets.clone_from(&state.config_sets);
+    } else {
+        for n in &q.names {
             sets.push(
                 state
-                    .config_set_mut(&n)
+                    .config_set_mut(n)
                     .cloned()
-                    .ok_or_else(|| ServiceError::not_found("configuration-set", &n))?,
+                    .ok_or_else(|| ServiceError::not_found("configuration-set", n))?,
             );
         }
-    } else {
-        sets.clone_from(&state.config_sets);
     }
     sets.retain(|s| {
-        wanted.iter().all(|(name, values)| match name.as_str() {
+        q.filters.iter().all(|(name, values)| match name.as_str() {
             "event-destination-name" => s["EventDestinations"]
                 .as_array()
                 .into_iter()
@@ -388,12 +456,8 @@ fn describe_config_sets(state: &mut State, body: &Value) -> Reply {
 
 fn create_config_set(state: &mut State, body: &Value) -> Reply {
     let name = required(body, "ConfigurationSetName")?;
-    if !account::valid_resource_name(&name) {
-        return Err(invalid(
-            "ConfigurationSetName",
-            "The name must be 1–64 letters, digits, _ or -.".into(),
-        ));
-    }
+    let tags = tags(body)?;
+    check(&account::validate_new_config_set(&name, &tags))?;
     if state.config_set_mut(&name).is_some() {
         return Err(ServiceError::conflict(format!(
             "Configuration set {name} already exists."
@@ -408,14 +472,19 @@ fn create_config_set(state: &mut State, body: &Value) -> Reply {
     });
     state.config_sets.push(set.clone());
     let mut out = json!({"ConfigurationSetArn": set["ConfigurationSetArn"], "ConfigurationSetName": set["ConfigurationSetName"], "CreatedTimestamp": set["CreatedTimestamp"]});
-    if let Some(tags) = body.get("Tags") {
-        out["Tags"] = tags.clone();
+    if body.get("Tags").is_some() {
+        out["Tags"] = json!(
+            tags.iter()
+                .map(|(k, v)| json!({"Key": k, "Value": v}))
+                .collect::<Vec<_>>()
+        );
     }
     Ok(out)
 }
 
 fn delete_config_set(state: &mut State, body: &Value) -> Reply {
     let name = required(body, "ConfigurationSetName")?;
+    check(&account::validate_config_set_ref(&name, None))?;
     let set = state
         .config_set_mut(&name)
         .cloned()
@@ -427,22 +496,28 @@ fn delete_config_set(state: &mut State, body: &Value) -> Reply {
 }
 
 fn destination(body: &Value) -> Result<Option<Destination>, ServiceError> {
+    // A missing member stays empty: the core reports it at its full path.
+    let member = |d: &Value, object: &str, key: &str| {
+        string_at(d, key, &format!("{object}.{key}")).map(Option::unwrap_or_default)
+    };
     let mut found = Vec::new();
     if let Some(d) = body.get("CloudWatchLogsDestination") {
+        let o = "CloudWatchLogsDestination";
         found.push(Destination::CloudWatchLogs {
-            iam_role_arn: required(d, "IamRoleArn")?,
-            log_group_arn: required(d, "LogGroupArn")?,
+            iam_role_arn: member(d, o, "IamRoleArn")?,
+            log_group_arn: member(d, o, "LogGroupArn")?,
         });
     }
     if let Some(d) = body.get("KinesisFirehoseDestination") {
+        let o = "KinesisFirehoseDestination";
         found.push(Destination::Firehose {
-            iam_role_arn: required(d, "IamRoleArn")?,
-            delivery_stream_arn: required(d, "DeliveryStreamArn")?,
+            iam_role_arn: member(d, o, "IamRoleArn")?,
+            delivery_stream_arn: member(d, o, "DeliveryStreamArn")?,
         });
     }
     if let Some(d) = body.get("SnsDestination") {
         found.push(Destination::Sns {
-            topic_arn: required(d, "TopicArn")?,
+            topic_arn: member(d, "SnsDestination", "TopicArn")?,
         });
     }
     if found.len() > 1 {
@@ -485,9 +560,10 @@ fn put_event_destination(state: &mut State, body: &Value, create: bool) -> Reply
         configuration_set_name: set_name.clone(),
         event_destination_name: name.clone(),
         enabled: boolean(body, "Enabled")?,
-        matching_event_types: strings(body, "MatchingEventTypes")?.unwrap_or_default(),
+        matching_event_types: strings(body, "MatchingEventTypes")?,
         destination: destination(body)?,
     };
+    check(&account::event_destination_member_issues(&spec))?;
     let set = state
         .config_set_mut(&set_name)
         .ok_or_else(|| ServiceError::not_found("configuration-set", &set_name))?;
@@ -522,8 +598,8 @@ fn put_event_destination(state: &mut State, body: &Value, create: bool) -> Reply
     if let Some(enabled) = spec.enabled {
         record["Enabled"] = json!(enabled);
     }
-    if !spec.matching_event_types.is_empty() {
-        record["MatchingEventTypes"] = json!(spec.matching_event_types);
+    if let Some(types) = &spec.matching_event_types {
+        record["MatchingEventTypes"] = json!(types);
     }
     if let Some(d) = &spec.destination {
         let (key, value) = destination_json(d);
@@ -543,6 +619,7 @@ fn put_event_destination(state: &mut State, body: &Value, create: bool) -> Reply
 fn delete_event_destination(state: &mut State, body: &Value) -> Reply {
     let set_name = required(body, "ConfigurationSetName")?;
     let name = required(body, "EventDestinationName")?;
+    check(&account::validate_config_set_ref(&set_name, Some(&name)))?;
     let set = state
         .config_set_mut(&set_name)
         .ok_or_else(|| ServiceError::not_found("configuration-set", &set_name))?;

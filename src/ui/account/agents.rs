@@ -6,7 +6,9 @@ use serde_json::Value;
 
 use super::{AccountState, filters_ui, record_grid};
 use crate::aws::account::ListQuery;
-use crate::rcs::account::{AGENT_FILTERS, AgentUpdate, OWNERS, UNSET_MEDIA, validate_agent_update};
+use crate::rcs::account::{
+    AGENT_FILTERS, AgentUpdate, OWNERS, UNSET_MEDIA, validate_agent_update, validate_new_agent,
+};
 use crate::rcs::issue::has_errors;
 use crate::ui::command::Command;
 use crate::ui::net::AccountOp;
@@ -247,14 +249,24 @@ fn create(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) {
                         .color(crate::ui::theme::ERROR),
                 );
             }
+            let opt_out_list =
+                (!f.opt_out_list.trim().is_empty()).then(|| f.opt_out_list.trim().to_owned());
+            let issues = tags.as_ref().map_or_else(Vec::new, |tags| {
+                validate_new_agent(opt_out_list.as_deref(), tags)
+            });
+            for i in &issues {
+                crate::ui::editor::form::issue_line(ui, i);
+            }
             if ui
-                .add_enabled(tags.is_some(), egui::Button::new("Create agent"))
+                .add_enabled(
+                    tags.is_some() && !has_errors(&issues),
+                    egui::Button::new("Create agent"),
+                )
                 .clicked()
             {
                 commands.push(Command::Account(AccountOp::CreateAgent {
                     deletion_protection: f.deletion_protection,
-                    opt_out_list: (!f.opt_out_list.trim().is_empty())
-                        .then(|| f.opt_out_list.trim().to_owned()),
+                    opt_out_list,
                     tags: tags.unwrap_or_default(),
                 }));
             }

@@ -8,7 +8,7 @@ use super::{AccountState, filters_ui};
 use crate::aws::account::ListQuery;
 use crate::rcs::account::{
     CONFIG_SET_FILTERS, Destination, EventDestinationSpec, MAX_EVENT_DESTINATIONS,
-    OTHER_EVENT_TYPES, RCS_EVENT_TYPES, valid_resource_name, validate_event_destination,
+    OTHER_EVENT_TYPES, RCS_EVENT_TYPES, validate_event_destination, validate_new_config_set,
 };
 use crate::rcs::issue::has_errors;
 use crate::ui::command::Command;
@@ -66,7 +66,7 @@ impl DestinationForm {
             configuration_set_name: self.set.clone(),
             event_destination_name: self.name.trim().to_owned(),
             enabled: Some(self.enabled),
-            matching_event_types: self.types.clone(),
+            matching_event_types: Some(self.types.clone()),
             destination: Some(destination),
         }
     }
@@ -174,10 +174,14 @@ pub fn show(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) 
         let l = ui.label("New configuration set");
         ui.add(egui::TextEdit::singleline(&mut state.new_set).hint_text("rcs-campaigns"))
             .labelled_by(l.id);
-        let ok = valid_resource_name(state.new_set.trim());
+        let issues = validate_new_config_set(state.new_set.trim(), &[]);
+        let why = issues
+            .first()
+            .map(|i| i.message.clone())
+            .unwrap_or_default();
         if ui
-            .add_enabled(ok, egui::Button::new("Create set"))
-            .on_disabled_hover_text("1–64 letters, digits, _ or -.")
+            .add_enabled(issues.is_empty(), egui::Button::new("Create set"))
+            .on_disabled_hover_text(why)
             .clicked()
         {
             commands.push(Command::Account(AccountOp::CreateConfigSet(
