@@ -7,6 +7,7 @@ pub mod draft;
 pub mod editor;
 mod glyphs;
 pub mod jobs;
+pub mod local_time;
 pub mod media;
 pub mod media_cache;
 pub mod net;
