@@ -6,6 +6,7 @@ pub mod command;
 pub mod draft;
 pub mod editor;
 mod glyphs;
+pub mod icon;
 pub mod jobs;
 pub mod local_time;
 pub mod media;

@@ -595,6 +595,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("rcs-composer")
             .with_app_id("rcs-composer")
+            .with_icon(crate::ui::icon::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
