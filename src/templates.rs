@@ -117,7 +117,7 @@ const TEMP_PREFIX: &str = ".rcs-composer-";
 const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary file older than this belongs to a save that was interrupted (a save takes
 /// milliseconds), so listing the library removes it.
-pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_mins(5);
 
 /// Writes bytes to `path` atomically (temporary file, fsync, rename, fsync of the folder).
 ///

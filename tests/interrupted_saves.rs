@@ -73,7 +73,7 @@ fn killed_saves_leave_no_stale_temporaries_once_the_library_is_listed() {
         "no kill hit a save in progress: the loop tests nothing"
     );
     // Age what the kills left behind past the threshold; add one save "in progress" now.
-    let old = SystemTime::now() - templates::STALE_TEMPORARY - Duration::from_secs(60);
+    let old = SystemTime::now() - templates::STALE_TEMPORARY - Duration::from_mins(1);
     for tmp in left {
         std::fs::File::options()
             .write(true)

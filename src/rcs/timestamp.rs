@@ -207,9 +207,12 @@ mod tests {
     #[test]
     fn civil_round_trip_over_centuries() {
         for secs in (MIN_SECS..MAX_SECS).step_by(86_400 * 997 + 3_607) {
-            let t = Timestamp::from_secs_nanos(secs, 0).unwrap();
-            let (y, mo, d, h, mi, s) = t.to_civil();
-            assert_eq!(Timestamp::from_civil(y, mo, d, h, mi, s), Some(t));
+            let instant = Timestamp::from_secs_nanos(secs, 0).unwrap();
+            let (year, month, day, hour, minute, second) = instant.to_civil();
+            assert_eq!(
+                Timestamp::from_civil(year, month, day, hour, minute, second),
+                Some(instant)
+            );
         }
     }
 
