@@ -11,9 +11,10 @@ use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
-use super::ops::{self, Reply, SEND_RCS_MESSAGE, ServiceError};
+use super::ops::{self, SEND_RCS_MESSAGE};
 use super::rate::RateLimiter;
 use super::record::Recorder;
+use super::reply::{Reply, ServiceError};
 use super::state::State;
 
 /// Requests larger than this are refused (the service's own limit is far lower).
