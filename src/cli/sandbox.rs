@@ -43,6 +43,7 @@ pub fn run(args: &SandboxArgs) -> ExitCode {
             port: args.port,
             rate: args.rate,
             record: args.record.clone(),
+            ..SandboxOptions::default()
         };
         let sandbox = match Sandbox::start_with(options).await {
             Ok(s) => s,
@@ -70,6 +71,8 @@ pub fn run(args: &SandboxArgs) -> ExitCode {
         );
         let _ = out.flush();
         let _ = tokio::signal::ctrl_c().await;
+        // Requests in flight get their answers before the process ends.
+        sandbox.stop().await;
         ExitCode::SUCCESS
     })
 }
