@@ -20,6 +20,7 @@ use super::rate::RateLimiter;
 use super::record::Recorder;
 use super::service::{self, Shared};
 use super::state::State;
+use super::store::Store;
 
 /// The default body limit; the service's own limit is far lower.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -45,6 +46,9 @@ pub struct SandboxOptions {
     /// A file that gets one JSON line per accepted `SendRcsMessage`, appended before it is
     /// answered.
     pub record: Option<PathBuf>,
+    /// A file that keeps the account (agents, spend limit, configuration sets) across
+    /// restarts; `None` keeps it in memory only.
+    pub state: Option<PathBuf>,
     /// How long a client may take to send a request's head, and then its body; also how long
     /// an idle keep-alive connection stays open. A client too slow is disconnected.
     pub read_timeout: Duration,
@@ -59,6 +63,7 @@ impl Default for SandboxOptions {
             port: 0,
             rate: 0,
             record: None,
+            state: None,
             read_timeout: READ_TIMEOUT,
             max_body: MAX_BODY,
         }
@@ -75,7 +80,8 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// [`Sandbox::start_with`] on `port` (0 picks a free port), with no rate limit or record.
+    /// [`Sandbox::start_with`] on `port` (0 picks a free port), with no rate limit, record or
+    /// state file.
     ///
     /// # Errors
     /// When the port cannot be bound.
@@ -87,13 +93,22 @@ impl Sandbox {
         .await
     }
 
-    /// Opens the record file, if any, binds 127.0.0.1 and serves on the current tokio runtime.
+    /// Loads the state file and opens the record file, if any, binds 127.0.0.1 and serves on
+    /// the current tokio runtime.
     ///
     /// # Errors
-    /// When the record file cannot be opened or the port cannot be bound; the message says
-    /// which.
+    /// When the state file exists but is not a sandbox state
+    /// ([`std::io::ErrorKind::InvalidData`]; the file is left alone), when the state or record
+    /// file cannot be written or the port cannot be bound; the message says which.
     pub async fn start_with(options: SandboxOptions) -> std::io::Result<Self> {
-        // The file first: a sandbox that cannot record must not start answering.
+        // The files first: a sandbox that cannot keep what it is told must not start answering.
+        let (store, state) = match &options.state {
+            Some(path) => {
+                let (store, state) = Store::open(path)?;
+                (Some(Mutex::new(store)), state)
+            }
+            None => (None, State::new()),
+        };
         let recorder = options.record.as_deref().map(Recorder::open).transpose()?;
         let listener = TcpListener::bind(("127.0.0.1", options.port))
             .await
@@ -104,11 +119,12 @@ impl Sandbox {
                 )
             })?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(Mutex::new(State::new()));
+        let state = Arc::new(Mutex::new(state));
         let shared = Arc::new(Shared {
             state: Arc::clone(&state),
             limiter: Mutex::new(RateLimiter::new(options.rate)),
             recorder,
+            store,
             max_body: options.max_body,
             read_timeout: options.read_timeout,
         });

@@ -1,6 +1,6 @@
 //! One request of the sandbox, from hyper's request to the service's JSON answer: the body read
-//! within its limits, the rate limit, the operation on the state, then the record written
-//! before the answer can leave.
+//! within its limits, the rate limit, the operation on the state, then the state file and the
+//! record written before the answer can leave.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -15,7 +15,8 @@ use super::ops::{self, SEND_RCS_MESSAGE};
 use super::rate::RateLimiter;
 use super::record::Recorder;
 use super::reply::{Reply, ServiceError};
-use super::state::{SLOW_NUMBER, SLOW_SECONDS, State};
+use super::state::{Persistent, SLOW_NUMBER, SLOW_SECONDS, State};
+use super::store::Store;
 
 /// An error hyper answers by closing the connection without a response.
 pub type Dropped = Box<dyn std::error::Error + Send + Sync>;
@@ -29,6 +30,8 @@ pub struct Shared {
     pub state: Arc<Mutex<State>>,
     pub limiter: Mutex<RateLimiter>,
     pub recorder: Option<Recorder>,
+    /// The `--state` file; only ever locked while the state is.
+    pub store: Option<Mutex<Store>>,
     /// The largest request body accepted, in bytes.
     pub max_body: usize,
     /// How long a request's body may take to arrive (hyper times the head).
@@ -77,6 +80,13 @@ pub async fn answer(
     Ok(response)
 }
 
+/// What a request may have changed, to keep it or take it back.
+struct Before {
+    messages: usize,
+    /// Only with a state file: a copy of the (small) account to compare with afterwards.
+    account: Option<Persistent>,
+}
+
 impl Shared {
     fn respond(&self, operation: &str, body: &[u8]) -> Response<Full<Bytes>> {
         let throttled = if operation == SEND_RCS_MESSAGE {
@@ -117,13 +127,16 @@ impl Shared {
 
     /// Hands out the request id and runs `work` under the state's lock, then keeps what it
     /// changed: all of it before the answer exists, so a client never hears of something the
-    /// record does not hold.
+    /// state file or the record does not hold.
     fn run(&self, close: bool, work: impl FnOnce(&mut State) -> Reply) -> Response<Full<Bytes>> {
         let Ok(mut state) = self.state.lock() else {
             let e = ServiceError::internal("The sandbox state is unavailable.");
             return response("0", e.status, &e.body(), close);
         };
-        let before = state.messages.len();
+        let before = Before {
+            messages: state.messages.len(),
+            account: self.store.as_ref().map(|_| state.persistent()),
+        };
         let request_id = state.new_id();
         let reply = work(&mut state);
         match self.keep(&mut state, before, reply) {
@@ -132,17 +145,32 @@ impl Shared {
         }
     }
 
-    fn keep(&self, state: &mut State, before: usize, reply: Reply) -> Reply {
+    fn keep(&self, state: &mut State, before: Before, reply: Reply) -> Reply {
+        if let (Some(store), Some(saved)) = (&self.store, before.account) {
+            // Blocking file I/O (write, fsync, rename) on a runtime thread, under the lock like
+            // the record: only after a change or once per reserved block of ids, and it keeps
+            // the file in the order the changes were made.
+            let mut store = store.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Err(e) = store.save_if_needed(state, &saved) {
+                // Unsaved means not done: back to what the file still holds, and an error
+                // instead of a success the next start would contradict.
+                state.messages.truncate(before.messages);
+                state.restore_account(saved);
+                return Err(ServiceError::internal(&format!(
+                    "The sandbox could not save its state: {e}"
+                )));
+            }
+        }
         if let Some(recorder) = &self.recorder {
             // Still under the state's lock, so the file lists messages in acceptance order. A
             // blocking write on a runtime thread, but one short line: simpler than handing it
             // off and waiting for it before answering.
-            let written = state.messages[before..]
+            let written = state.messages[before.messages..]
                 .iter()
                 .try_for_each(|accepted| recorder.append(accepted));
             if let Err(e) = written {
                 // Unrecorded means not accepted: the client gets an error, not a MessageId.
-                state.messages.truncate(before);
+                state.messages.truncate(before.messages);
                 return Err(ServiceError::internal(&format!(
                     "The sandbox could not record the message: {e}"
                 )));
