@@ -86,7 +86,7 @@ impl App {
         picker: Arc<dyn FilePicker>,
         file: Option<PathBuf>,
     ) -> std::io::Result<Self> {
-        let mut net = Net::start(ctx)?;
+        let mut net = Net::start(ctx, paths.sandbox_state_file())?;
         net.submit(NetJob::Profiles);
         let mut jobs = Jobs::start(ctx, paths.clone(), picker);
         jobs.submit(Job::LoadState);
