@@ -10,7 +10,11 @@ mod driver;
 pub mod journal;
 mod plan;
 pub mod progress;
+pub mod rate;
+pub mod report;
 pub mod run;
+#[cfg(test)]
+mod tests;
 
 pub use progress::{Counts, Progress, State};
 pub use run::{
