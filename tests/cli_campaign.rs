@@ -9,6 +9,7 @@
 mod process;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -357,7 +358,7 @@ fn nothing_listening_exits_three_and_resume_sends_the_rows() {
 fn a_throttled_service_still_accepts_every_valid_row() {
     let mut audience = String::from("phone,first_name\n");
     for i in 0..300 {
-        audience.push_str(&format!("+1425556{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425556{i:04},N{i}");
     }
     let dir = Dir::new(&audience);
     let rec = dir.s("record.jsonl");
@@ -378,7 +379,7 @@ fn kill_9_at_random_moments_then_resume_sends_each_row_at_most_once() {
     const ROWS: usize = 160;
     let mut audience = String::from("phone,first_name\n");
     for i in 0..ROWS {
-        audience.push_str(&format!("+1425557{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425557{i:04},N{i}");
         if i % 40 == 7 {
             audience.push_str("not-a-phone,X\n");
         }
@@ -397,7 +398,7 @@ fn kill_9_at_random_moments_then_resume_sends_each_row_at_most_once() {
     let started = Instant::now();
     let final_out = loop {
         assert!(
-            started.elapsed() < Duration::from_secs(120),
+            started.elapsed() < Duration::from_mins(2),
             "no end in sight"
         );
         // Resume once the journal's header is complete; before that nothing was sent.

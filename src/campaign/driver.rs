@@ -64,7 +64,7 @@ fn prior(entry: Option<&Entry>, resend_unknown: bool) -> Prior<'_> {
 
 /// Reads the journal to resume from, after checking its header again (the file may have
 /// changed since the plan was prepared).
-fn recorded(plan: &Plan) -> Result<Option<Recorded>, RunError> {
+fn recorded(plan: &Plan) -> Result<Option<journal::Contents>, RunError> {
     let Some(path) = plan.journal.as_deref().filter(|_| plan.resume) else {
         return Ok(None);
     };
@@ -79,7 +79,7 @@ fn recorded(plan: &Plan) -> Result<Option<Recorded>, RunError> {
         .matches(&expected_header(plan))
         .map_err(journal_error)?;
     let contents = journal::read(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
-    Ok(Some(contents.rows))
+    Ok(Some(contents))
 }
 
 pub(super) fn expected_header(plan: &Plan) -> journal::Header {
@@ -93,7 +93,11 @@ pub(super) fn expected_header(plan: &Plan) -> journal::Header {
 
 pub(super) fn count(plan: &Plan) -> Result<Totals, RunError> {
     let recorded = recorded(plan)?;
-    count_with(plan, recorded.as_ref(), &AtomicBool::new(false))
+    count_with(
+        plan,
+        recorded.as_ref().map(|c| &c.rows),
+        &AtomicBool::new(false),
+    )
 }
 
 /// The counting pass; stops early (with partial figures) when `halt` is set.
@@ -167,13 +171,18 @@ struct Job {
 }
 
 /// What the feeder hands the dispatcher, in row order.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "settled lines are most rows; boxing them would cost an allocation per row"
+)]
 enum Work {
     /// A row whose line is known; `journal` is the result to journal, if any.
     Settled {
         line: Line,
         journal: Option<RowResult>,
     },
-    Send(Job),
+    /// Boxed: a whole message is far larger than a report line.
+    Send(Box<Job>),
 }
 
 fn verdict_result(verdict: &Verdict) -> RowResult {
@@ -297,11 +306,11 @@ fn fresh(mode: Mode, verdict: Verdict) -> Work {
             },
             journal: None,
         },
-        (Judgement::Valid, Some(request)) => Work::Send(Job {
+        (Judgement::Valid, Some(request)) => Work::Send(Box::new(Job {
             row: verdict.number,
             phone: verdict.phone,
             request,
-        }),
+        })),
         (_, request) => {
             let verdict = Verdict { request, ..verdict };
             let result = verdict_result(&verdict);
@@ -630,61 +639,22 @@ pub(super) async fn run(
     let client = client.as_ref().map(once_only_client);
     let plan = Arc::new(plan);
     let halt = Arc::new(AtomicBool::new(false));
-    // A cancel also stops the blocking passes early.
     let stop_token = cancel.child_token();
     let _stop_guard = stop_token.clone().drop_guard();
-    {
-        let halt = Arc::clone(&halt);
-        let cancel = cancel.clone();
-        let stopped = stop_token.clone();
-        tokio::spawn(async move {
-            tokio::select! {
-                () = cancel.cancelled() => halt.store(true, Ordering::Relaxed),
-                () = stopped.cancelled() => {}
-            }
-        });
-    }
+    halt_on_cancel(&cancel, &stop_token, &halt);
     let mut state = Progress {
         state: State::Checking,
         ..Progress::default()
     };
     progress.send_replace(state.clone());
-
-    // The journal to resume from, and the counting pass.
-    let (recorded, total) = {
-        let plan = Arc::clone(&plan);
-        let halt = Arc::clone(&halt);
-        blocking(move || {
-            let recorded = recorded(&plan)?;
-            let total = if plan.mode == Mode::CheckOnly {
-                count_rows(&plan, &halt)?
-            } else {
-                count_with(&plan, recorded.as_ref(), &halt)?.rows
-            };
-            Ok((recorded.map(Arc::new), total))
-        })
-        .await?
-    };
+    let (contents, recorded, total) = counting_pass(&plan, &halt).await?;
     state.total = total;
     state.state = if plan.mode == Mode::CheckOnly {
         State::Checking
     } else {
         State::Sending
     };
-
-    let journal = match (&plan.journal, &recorded) {
-        (None, _) => None,
-        (Some(path), None) => Some(
-            Journal::create(path, &expected_header(&plan))
-                .map_err(|e| RunError::Io(path.clone(), e))?,
-        ),
-        (Some(path), Some(_)) => {
-            // Read again for the byte length of its complete lines (the map was moved out).
-            let contents = journal::read(path).map_err(|e| RunError::Io(path.clone(), e))?;
-            Some(Journal::append(path, &contents).map_err(|e| RunError::Io(path.clone(), e))?)
-        }
-    };
-    let report = Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
+    let (report, journal) = open_files(&plan, contents.as_ref())?;
 
     let (work_tx, mut work_rx) = mpsc::channel::<Vec<Work>>(4);
     let feeder = {
@@ -791,7 +761,7 @@ async fn dispatch_loop(
                         break;
                     }
                     match d.limiter.try_take(now) {
-                        Ok(()) => batch.push(job),
+                        Ok(()) => batch.push(*job),
                         Err(wait) => {
                             token_at = Some(now + wait);
                             queue.push_front(Work::Send(job));
@@ -804,7 +774,8 @@ async fn dispatch_loop(
         if d.end.is_some() {
             // Stopped: every row still queued gets its line without being sent.
             for job in batch.drain(..) {
-                d.settle_work(Work::Send(job)).map_err(|e| d.io(e))?;
+                d.settle_work(Work::Send(Box::new(job)))
+                    .map_err(|e| d.io(e))?;
             }
             while let Some(work) = queue.pop_front() {
                 d.settle_work(work).map_err(|e| d.io(e))?;
@@ -852,6 +823,62 @@ async fn sleep_until(at: Option<Instant>) {
     if let Some(at) = at {
         tokio::time::sleep_until(at).await;
     }
+}
+
+/// A cancel also stops the blocking passes (counting, feeding) early; the watcher ends with
+/// the run (`stop` is cancelled when `run` returns).
+fn halt_on_cancel(cancel: &CancellationToken, stop: &CancellationToken, halt: &Arc<AtomicBool>) {
+    let halt = Arc::clone(halt);
+    let cancel = cancel.clone();
+    let stop = stop.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            () = cancel.cancelled() => halt.store(true, Ordering::Relaxed),
+            () = stop.cancelled() => {}
+        }
+    });
+}
+
+/// The journal to resume from (its rows moved out into a shared map for the feeder), and the
+/// number of data rows.
+async fn counting_pass(
+    plan: &Arc<Plan>,
+    halt: &Arc<AtomicBool>,
+) -> Result<(Option<journal::Contents>, Option<Arc<Recorded>>, u64), RunError> {
+    let plan = Arc::clone(plan);
+    let halt = Arc::clone(halt);
+    blocking(move || {
+        let mut contents = recorded(&plan)?;
+        let recorded = contents.as_mut().map(|c| std::mem::take(&mut c.rows));
+        let total = if plan.mode == Mode::CheckOnly {
+            count_rows(&plan, &halt)?
+        } else {
+            count_with(&plan, recorded.as_ref(), &halt)?.rows
+        };
+        Ok((contents, recorded.map(Arc::new), total))
+    })
+    .await
+}
+
+/// The report, then the journal (created, or continued after cutting a torn last line): in
+/// that order, so that a report folder that does not exist leaves no journal behind that a
+/// second try would refuse.
+fn open_files(
+    plan: &Plan,
+    contents: Option<&journal::Contents>,
+) -> Result<(Report, Option<Journal>), RunError> {
+    let report = Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
+    let journal = match (&plan.journal, contents) {
+        (None, _) => None,
+        (Some(path), None) => Some(
+            Journal::create(path, &expected_header(plan))
+                .map_err(|e| RunError::Io(path.clone(), e))?,
+        ),
+        (Some(path), Some(contents)) => {
+            Some(Journal::append(path, contents).map_err(|e| RunError::Io(path.clone(), e))?)
+        }
+    };
+    Ok((report, journal))
 }
 
 /// Runs blocking file work off the async workers.

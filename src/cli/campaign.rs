@@ -33,16 +33,27 @@ Exit codes: 0 every row accepted (with --check-only: every row valid), 1 some ro
 (or the run was cancelled or paused), 2 unusable arguments, files or template, 3 the service
 cannot be reached or credentials are missing.";
 
+// `help` rather than doc comments where a text names API members: a doc comment would want
+// backticks, which clap prints.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each bool is a command-line switch of its own"
+)]
 pub struct CampaignArgs {
-    /// The template (its DestinationPhoneNumber is ignored: each row's phone is the destination).
+    #[arg(
+        help = "The template (its DestinationPhoneNumber is ignored: each row's phone is the destination)"
+    )]
     pub template: PathBuf,
     /// The audience: CSV with a header row (UTF-8; comma, semicolon or tab).
     #[arg(long, value_name = "FILE")]
     pub audience: PathBuf,
-    /// Send each row with DryRun: the service checks it and delivers nothing.
-    #[arg(long, conflicts_with = "check_only")]
+    #[arg(
+        long,
+        conflicts_with = "check_only",
+        help = "Send each row with DryRun: the service checks it and delivers nothing"
+    )]
     pub dry_run: bool,
     /// Send nothing: write the report from the local checks alone (no journal).
     #[arg(long)]
@@ -62,8 +73,11 @@ pub struct CampaignArgs {
     /// Requests per second at most (0: unlimited).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_RATE)]
     pub rate: u32,
-    /// The column holding the phone numbers [default: phone, phone_number, mobile or DestinationPhoneNumber].
-    #[arg(long, value_name = "NAME")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        help = "The column holding the phone numbers [default: phone, phone_number, mobile or DestinationPhoneNumber]"
+    )]
     pub phone_column: Option<String>,
     /// The RCS agent id or ARN, or pool id or ARN [default: the template's].
     #[arg(long, value_name = "ID")]

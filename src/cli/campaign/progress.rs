@@ -1,6 +1,7 @@
 //! The campaign's progress on stderr: an `indicatif` bar on a terminal, a plain line every few
 //! seconds (and at each change of state) otherwise, so logs of headless runs stay readable.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::time::Duration;
 
@@ -24,8 +25,10 @@ pub(super) async fn show(rx: watch::Receiver<Progress>) {
 async fn bar(mut rx: watch::Receiver<Progress>) {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} rows  {msg}")
-        .map(|s| s.progress_chars("=> "))
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        .map_or_else(
+            |_| ProgressStyle::default_bar(),
+            |s| s.progress_chars("=> "),
+        );
     bar.set_style(style);
     loop {
         let p = rx.borrow_and_update().clone();
@@ -91,9 +94,10 @@ fn figures(p: &Progress) -> String {
     let c = &p.counts;
     let mut s = format!("{:.0} rows/s", p.rows_per_second);
     if let Some(eta) = p.eta.filter(|_| !p.state.is_stopping()) {
-        s.push_str(&format!(", ETA {}", clock(eta)));
+        let _ = write!(s, ", ETA {}", clock(eta));
     }
-    s.push_str(&format!(
+    let _ = write!(
+        s,
         "; accepted {}, errors {} (rejected {}, invalid {}, skipped {}, unknown {})",
         c.accepted,
         c.errors(),
@@ -101,9 +105,9 @@ fn figures(p: &Progress) -> String {
         c.invalid,
         c.skipped,
         c.unknown
-    ));
+    );
     if p.throttled > 0 {
-        s.push_str(&format!(", throttled {}", p.throttled));
+        let _ = write!(s, ", throttled {}", p.throttled);
     }
     s
 }
