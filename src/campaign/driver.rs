@@ -83,12 +83,14 @@ fn recorded(plan: &Plan) -> Result<Option<journal::Contents>, RunError> {
 }
 
 pub(super) fn expected_header(plan: &Plan) -> journal::Header {
-    journal::Header::new(
-        &plan.template_sha256,
-        plan.audience_sha256.as_deref().unwrap_or_default(),
-        plan.mode,
-        plan.origination.as_deref(),
-    )
+    plan.journal_header().unwrap_or_else(|| {
+        journal::Header::new(
+            &plan.template_sha256,
+            "",
+            plan.mode,
+            plan.origination.as_deref(),
+        )
+    })
 }
 
 pub(super) fn count(plan: &Plan) -> Result<Totals, RunError> {
@@ -647,14 +649,15 @@ pub(super) async fn run(
         ..Progress::default()
     };
     progress.send_replace(state.clone());
-    let (contents, recorded, total) = counting_pass(&plan, &halt).await?;
+    // The journal before the counting pass: from here on, a kill leaves one to resume from.
+    let (report, journal, recorded) = open_files(&plan).await?;
+    let total = counting_pass(&plan, recorded.as_ref(), &halt).await?;
     state.total = total;
     state.state = if plan.mode == Mode::CheckOnly {
         State::Checking
     } else {
         State::Sending
     };
-    let (report, journal) = open_files(&plan, contents.as_ref())?;
 
     let (work_tx, mut work_rx) = mpsc::channel::<Vec<Work>>(4);
     let feeder = {
@@ -839,46 +842,54 @@ fn halt_on_cancel(cancel: &CancellationToken, stop: &CancellationToken, halt: &A
     });
 }
 
-/// The journal to resume from (its rows moved out into a shared map for the feeder), and the
-/// number of data rows.
+/// The number of data rows (the counting pass; only the rows with `--check-only`).
 async fn counting_pass(
     plan: &Arc<Plan>,
+    recorded: Option<&Arc<Recorded>>,
     halt: &Arc<AtomicBool>,
-) -> Result<(Option<journal::Contents>, Option<Arc<Recorded>>, u64), RunError> {
+) -> Result<u64, RunError> {
     let plan = Arc::clone(plan);
+    let recorded = recorded.map(Arc::clone);
     let halt = Arc::clone(halt);
     blocking(move || {
-        let mut contents = recorded(&plan)?;
-        let recorded = contents.as_mut().map(|c| std::mem::take(&mut c.rows));
-        let total = if plan.mode == Mode::CheckOnly {
+        Ok(if plan.mode == Mode::CheckOnly {
             count_rows(&plan, &halt)?
         } else {
-            count_with(&plan, recorded.as_ref(), &halt)?.rows
-        };
-        Ok((contents, recorded.map(Arc::new), total))
+            count_with(&plan, recorded.as_deref(), &halt)?.rows
+        })
     })
     .await
 }
 
-/// The report, then the journal (created, or continued after cutting a torn last line): in
-/// that order, so that a report folder that does not exist leaves no journal behind that a
-/// second try would refuse.
-fn open_files(
-    plan: &Plan,
-    contents: Option<&journal::Contents>,
-) -> Result<(Report, Option<Journal>), RunError> {
-    let report = Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
-    let journal = match (&plan.journal, contents) {
-        (None, _) => None,
-        (Some(path), None) => Some(
-            Journal::create(path, &expected_header(plan))
-                .map_err(|e| RunError::Io(path.clone(), e))?,
-        ),
-        (Some(path), Some(contents)) => {
-            Some(Journal::append(path, contents).map_err(|e| RunError::Io(path.clone(), e))?)
+/// The report, then the journal: created, or continued after cutting a torn last line (when
+/// resuming, or when it holds this campaign's header alone, written by the caller before a
+/// counting pass). The report first, so that a report folder that does not exist leaves no
+/// journal behind. Returns the rows the journal records, shared with the feeder.
+async fn open_files(
+    plan: &Arc<Plan>,
+) -> Result<(Report, Option<Journal>, Option<Arc<Recorded>>), RunError> {
+    let plan = Arc::clone(plan);
+    blocking(move || {
+        let report =
+            Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
+        let Some(path) = plan.journal.clone() else {
+            return Ok((report, None, None));
+        };
+        let io = |e| RunError::Io(path.clone(), e);
+        let header = expected_header(&plan);
+        let mut contents = recorded(&plan)?;
+        if contents.is_none() && journal::read_header(&path).ok().flatten() == Some(header.clone())
+        {
+            contents = Some(journal::read(&path).map_err(io)?);
         }
-    };
-    Ok((report, journal))
+        let journal = match &contents {
+            Some(contents) => Journal::append(&path, contents).map_err(io)?,
+            None => Journal::create(&path, &header).map_err(io)?,
+        };
+        let recorded = contents.map(|c| Arc::new(c.rows));
+        Ok((report, Some(journal), recorded))
+    })
+    .await
 }
 
 /// Runs blocking file work off the async workers.

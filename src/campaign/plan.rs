@@ -122,8 +122,11 @@ fn journal_header(path: &Path, resume: bool) -> Result<Option<journal::Header>, 
             RunError::Journal(format!("{}: not a campaign journal: {why}", path.display()))
         }
     })?;
+    let records = || journal::has_records(path).map_err(|e| RunError::Io(path.to_owned(), e));
     match (header, resume) {
         (None, false) => Ok(None),
+        // Its header alone: nothing was sent with it; a new run takes its place.
+        (Some(_), false) if !records()? => Ok(None),
         (Some(_), false) => Err(RunError::Journal(format!(
             "{}: a journal of an earlier run is there; use --resume to continue that campaign, or another --journal",
             path.display()

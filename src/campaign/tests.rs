@@ -629,3 +629,31 @@ async fn uncertain_answers_are_unknown_and_refusals_rejected() {
         "{report}"
     );
 }
+
+#[tokio::test]
+async fn a_journal_with_its_header_alone_is_continued_or_replaced() {
+    let files = Files::new(AUDIENCE);
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let plan = Plan::prepare(files.options(Mode::Send)).expect("plan");
+    let path = plan.journal_path().expect("journal").to_owned();
+    // A caller wrote the header before its counting pass, then was killed.
+    journal::Journal::create(&path, &plan.journal_header().expect("header")).expect("create");
+    let mut resume = files.options(Mode::Send);
+    resume.resume = true;
+    let totals = count(&Plan::prepare(resume).expect("resumable")).expect("count");
+    assert_eq!((totals.settled, totals.to_send), (0, 3));
+    // A new run takes its place, and continues it rather than starting another.
+    let (outcome, _) = go(
+        files.options(Mode::Send),
+        Some(&sandbox),
+        CancellationToken::new(),
+    )
+    .await;
+    assert_eq!(outcome.expect("run").counts.accepted, 2);
+    let text = std::fs::read_to_string(&path).expect("journal");
+    assert_eq!(text.matches("\"journal\":").count(), 1, "{text}");
+    assert!(
+        Plan::prepare(files.options(Mode::Send)).is_err(),
+        "now it records rows"
+    );
+}

@@ -16,6 +16,7 @@ use super::connection::{ConnectionArgs, exit, report, runtime};
 use crate::aws::{self, AwsTarget, Connection};
 use crate::campaign::{
     self, DEFAULT_RATE, End, Mode, Options, Outcome, Plan, Progress, RunError, TemplateSource,
+    journal,
 };
 
 const AFTER_HELP: &str = "\
@@ -126,6 +127,13 @@ pub fn run(args: &CampaignArgs) -> ExitCode {
     for warning in plan.warnings() {
         eprintln!("{}: {warning}", args.template.display());
     }
+    if plan.mode() == Mode::Send && args.yes {
+        // Decided: the journal now, before the counting pass, so that a kill from here on
+        // leaves a journal that --resume accepts.
+        if let Err(e) = start_journal(&plan, args.resume) {
+            return unusable(&args.template, &e);
+        }
+    }
     if plan.mode() == Mode::Send {
         let totals = match campaign::count(&plan) {
             Ok(t) => t,
@@ -139,6 +147,9 @@ pub fn run(args: &CampaignArgs) -> ExitCode {
             return ExitCode::from(exit::UNUSABLE);
         }
         eprintln!("{text}");
+    }
+    if let Err(e) = start_journal(&plan, args.resume) {
+        return unusable(&args.template, &e);
     }
     let rt = match runtime() {
         Ok(rt) => rt,
@@ -165,6 +176,22 @@ pub fn run(args: &CampaignArgs) -> ExitCode {
             Err(e) => unusable(&args.template, &e),
         }
     })
+}
+
+/// Writes the journal's header for a new campaign (the runner continues it).
+fn start_journal(plan: &Plan, resume: bool) -> Result<(), RunError> {
+    if resume {
+        return Ok(());
+    }
+    let (Some(path), Some(header)) = (plan.journal_path(), plan.journal_header()) else {
+        return Ok(());
+    };
+    if journal::read_header(path).ok().flatten().as_ref() == Some(&header) {
+        return Ok(());
+    }
+    journal::Journal::create(path, &header)
+        .map(drop)
+        .map_err(|e| RunError::Io(path.to_owned(), e))
 }
 
 /// The first Ctrl+C cancels (requests in flight finish, the report is written); a second one
