@@ -178,10 +178,12 @@ struct Job {
     reason = "settled lines are most rows; boxing them would cost an allocation per row"
 )]
 enum Work {
-    /// A row whose line is known; `journal` is the result to journal, if any.
+    /// A row whose line is known; `journal` is the result to journal, if any; `carried` when
+    /// the line comes from the journal of an earlier run (not part of this run's rate).
     Settled {
         line: Line,
         journal: Option<RowResult>,
+        carried: bool,
     },
     /// Boxed: a whole message is far larger than a report line.
     Send(Box<Job>),
@@ -255,14 +257,17 @@ fn feed(
                 Prior::Carried(r) => Work::Settled {
                     line: Line::from_result(r, phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::NoResult => Work::Settled {
                     line: no_result_line(row.number, phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::Fresh => Work::Settled {
                     line: not_sent_line(row.number, phone, NOT_REACHED),
                     journal: None,
+                    carried: false,
                 },
             }
         } else {
@@ -271,10 +276,12 @@ fn feed(
                 Prior::Carried(r) => Work::Settled {
                     line: Line::from_result(r, verdict.phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::NoResult => Work::Settled {
                     line: no_result_line(row.number, verdict.phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::Fresh => fresh(plan.mode, verdict),
             }
@@ -307,6 +314,7 @@ fn fresh(mode: Mode, verdict: Verdict) -> Work {
                 message: CHECKED_MESSAGE.into(),
             },
             journal: None,
+            carried: false,
         },
         (Judgement::Valid, Some(request)) => Work::Send(Box::new(Job {
             row: verdict.number,
@@ -319,6 +327,7 @@ fn fresh(mode: Mode, verdict: Verdict) -> Work {
             Work::Settled {
                 line: Line::from_result(&result, verdict.phone),
                 journal: (mode != Mode::CheckOnly).then_some(result),
+                carried: false,
             }
         }
     }
@@ -476,8 +485,12 @@ impl Dispatcher {
 
     fn settle_work(&mut self, work: Work) -> std::io::Result<()> {
         match work {
-            Work::Settled { line, journal } => {
-                self.done_here += 1;
+            Work::Settled {
+                line,
+                journal,
+                carried,
+            } => {
+                self.done_here += u64::from(!carried);
                 self.settle(line, journal.as_ref())
             }
             Work::Send(job) => {
@@ -754,8 +767,12 @@ async fn dispatch_loop(
                     queue.push_front(work);
                     break;
                 }
-                Work::Settled { line, journal } => {
-                    d.done_here += 1;
+                Work::Settled {
+                    line,
+                    journal,
+                    carried,
+                } => {
+                    d.done_here += u64::from(!carried);
                     d.settle(line, journal.as_ref()).map_err(|e| d.io(e))?;
                 }
                 Work::Send(job) => {
