@@ -28,6 +28,9 @@ impl FilePicker for NoDialogs {
     fn pick_image(&self) -> Option<PathBuf> {
         None
     }
+    fn pick_audience(&self, _: &Path) -> Option<PathBuf> {
+        None
+    }
 }
 
 fn input(frame: u32) -> egui::RawInput {

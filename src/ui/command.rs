@@ -66,4 +66,25 @@ pub enum Command {
     ToggleAccount,
     /// Use this agent as the template's origination identity.
     SetOrigination(String),
+    /// Choose an audience file with the file dialog.
+    OpenAudience,
+    /// Read and check this audience file (dropped, picked or scripted).
+    LoadAudience(PathBuf),
+    CloseAudience,
+    /// Use this column as the recipients' phone numbers (the rows are checked again).
+    SetPhoneColumn(String),
+    /// Show this audience row (1-based) in the preview.
+    GoToRow(u64),
+    /// Show the next audience row that does not pass the checks.
+    NextProblemRow,
+    /// Show a row with a problem and focus the field it concerns.
+    ShowRowProblem {
+        row: u64,
+        path: String,
+    },
+    /// A sample value for a placeholder of this template (kept in settings).
+    SetSample {
+        name: String,
+        value: String,
+    },
 }

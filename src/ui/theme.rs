@@ -128,3 +128,7 @@ pub fn palette(dark: bool) -> &'static Palette {
 /// Editor colours for inline checks.
 pub const ERROR: Color32 = Color32::from_rgb(220, 50, 47);
 pub const WARNING: Color32 = Color32::from_rgb(203, 120, 0);
+
+/// Placeholders (`{{first_name}}`) in the editor's text fields.
+pub const PLACEHOLDER: Color32 = Color32::from_rgb(38, 110, 220);
+pub const PLACEHOLDER_BACKGROUND: Color32 = Color32::from_rgba_premultiplied(38, 110, 220, 28);

@@ -99,6 +99,14 @@ impl App {
                     }
                 }
             }
+            Command::OpenAudience
+            | Command::LoadAudience(_)
+            | Command::CloseAudience
+            | Command::SetPhoneColumn(_)
+            | Command::GoToRow(_)
+            | Command::NextProblemRow
+            | Command::ShowRowProblem { .. }
+            | Command::SetSample { .. } => self.apply_campaign(ctx, command),
             Command::SetOrigination(id) => {
                 self.draft.request.origination_identity = Some(id);
                 self.refresh();
@@ -170,7 +178,7 @@ impl App {
             .submit(crate::ui::net::NetJob::Account { connection, op });
     }
 
-    fn dialog_folder(&self) -> PathBuf {
+    pub(super) fn dialog_folder(&self) -> PathBuf {
         self.path
             .as_ref()
             .and_then(|p| p.parent())

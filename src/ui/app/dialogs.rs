@@ -294,6 +294,11 @@ fn no_file_dialog(
             "No file dialog available",
             "The system could not show a file dialog (no desktop portal is running). Open a template from the library on the left, or start the app with the file: rcs-composer FILE.json",
         ),
+        PickPurpose::Audience => notice(
+            ui,
+            "No file dialog available",
+            "The system could not show a file dialog (no desktop portal is running). Drag the audience CSV file from your file manager onto the window instead.",
+        ),
         PickPurpose::Attach { .. } => notice(
             ui,
             "No file dialog available",

@@ -1,5 +1,6 @@
 //! The composer window: template library (left), editor (middle), phone preview (right).
 
+mod campaign;
 mod commands;
 mod dialogs;
 mod done;
@@ -17,6 +18,7 @@ use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::validate::{Mode, validate};
 use crate::ui::account::AccountState;
+use crate::ui::campaign::{CampaignState, Personal, RowProblems};
 use crate::ui::command::Command;
 use crate::ui::draft::Draft;
 use crate::ui::editor::{self, EditorState, form::IssueIndex};
@@ -72,6 +74,14 @@ pub struct App {
     service_issues: Vec<Issue>,
     /// The for-send issues of the request as it would be sent (template plus test phone).
     send_issues: Vec<Issue>,
+    /// The audience and the row the preview shows.
+    pub campaign: CampaignState,
+    /// The template filled in with the current row's or the sample values.
+    personal: Option<Personal>,
+    /// The audience's row problems for the Checks list, derived when the scan or draft changes.
+    row_problems: RowProblems,
+    /// The template's placeholder names, in first-use order.
+    placeholder_names: Vec<String>,
 }
 
 impl App {
@@ -131,6 +141,10 @@ impl App {
             account: AccountState::default(),
             service_issues: Vec::new(),
             send_issues: Vec::new(),
+            campaign: CampaignState::default(),
+            personal: None,
+            row_problems: RowProblems::default(),
+            placeholder_names: Vec::new(),
         };
         app.refresh();
         Ok(app)
@@ -169,11 +183,14 @@ impl App {
     fn refresh(&mut self) {
         let mut issues = self.service_issues.clone();
         issues.extend(validate(&self.draft.request, Mode::Template));
+        issues.extend(self.column_issues());
         self.issues = IssueIndex::new(issues);
         self.json_bytes =
             serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
-        self.send_issues = validate(&self.send_request(), Mode::Send);
+        self.refresh_campaign();
+        self.row_problems = self.compute_row_problems();
+        self.refresh_send_issues();
         self.generation += 1;
     }
 
@@ -257,8 +274,23 @@ impl App {
         // Everything the Send tab shows is derived when the draft or the recipient changes
         // (`refresh`), or read where it lies, so a frame without the tab costs nothing.
         let origination = self.draft.request.origination_identity.clone();
+        let values_note = self.send_values_note();
+        let samples = self.settings.samples.get(&self.template_key());
         let (settings, send_issues, account) = (&self.settings, &self.send_issues, &self.account);
         let send = &mut self.send;
+        let (campaign, names) = (&self.campaign, &self.placeholder_names);
+        let mut audience_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
+            let input = crate::ui::campaign::panel::PanelInput {
+                state: campaign,
+                names,
+                samples,
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("audience-scroll")
+                .show(ui, |ui| {
+                    crate::ui::campaign::panel::show(ui, &input, commands);
+                });
+        };
         let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
             let connection = settings
                 .connection
@@ -272,6 +304,7 @@ impl App {
                 issues: send_issues,
                 origination: origination.as_deref(),
                 agents: &agents,
+                values: values_note.as_deref(),
             };
             egui::ScrollArea::vertical()
                 .id_salt("send-scroll")
@@ -287,6 +320,14 @@ impl App {
                     commands: &mut self.commands,
                     drop_targets: &mut drop_targets,
                     send_tab: &mut send_tab,
+                    audience_tab: &mut audience_tab,
+                    personal: self.personal.as_ref(),
+                    columns: self
+                        .campaign
+                        .scanned
+                        .as_ref()
+                        .map(|s| s.audience.columns.as_slice()),
+                    row_problems: &self.row_problems,
                 };
                 editor::show(ui, &mut self.editor, &mut self.draft, cx)
             })
@@ -473,8 +514,14 @@ impl App {
             .id_salt("preview-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                crate::ui::campaign::picker::show(
+                    ui,
+                    &self.campaign,
+                    self.personal.as_ref(),
+                    &mut self.commands,
+                );
                 let input = preview::PreviewInput {
-                    request: &self.draft.request,
+                    request: self.preview_request(),
                     media: &self.media,
                     issues: &self.issues,
                     dark: self.settings.dark_preview,
@@ -508,6 +555,16 @@ impl App {
         }
         let pointer = ctx.input(|i| i.pointer.hover_pos().or(i.pointer.latest_pos()));
         for file in dropped {
+            // A CSV file anywhere on the window is an audience; images attach to media slots.
+            let is_audience = file
+                .path()
+                .extension()
+                .is_some_and(|e| ["csv", "tsv"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+            if is_audience {
+                self.commands
+                    .push(Command::LoadAudience(file.path().to_path_buf()));
+                continue;
+            }
             let target = pointer
                 .and_then(|p| targets.iter().find(|(rect, _)| rect.contains(p)))
                 .or(targets.first().filter(|_| targets.len() == 1));
