@@ -2,6 +2,7 @@
 //! and turning SDK errors into messages a user can act on.
 
 pub mod account;
+pub mod campaign;
 pub mod connection;
 pub mod convert;
 pub mod errors;
