@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use rcs_composer::campaign::check::Judgement;
+use rcs_composer::campaign::run::{End, Mode};
 use rcs_composer::rcs::issue::Code;
 use rcs_composer::rcs::model::SendRcsMessageRequest;
+use rcs_composer::ui::campaign::run_state::Phase;
+use rcs_composer::ui::command::Command;
 use rcs_composer::ui::editor::Tab;
 use support::{ScriptedPicker, app, examples, harness, settle};
 
@@ -39,6 +42,12 @@ fn tab(h: &mut H, name: &str) {
         .unwrap_or_else(|| h.get_by_label_contains(&counted));
     node.click();
     h.run_steps(3);
+}
+
+/// Clicks without waiting for background work (a campaign run keeps working).
+fn press(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
 }
 
 fn click(h: &mut H, label: &str) {
@@ -366,4 +375,225 @@ fn an_edit_checks_the_rows_again() {
         "{lines:?}"
     );
     assert!(!app(&h).row_problems().rechecking);
+}
+
+// ---- Campaign runs against the in-process sandbox -------------------------------------------
+
+/// A root whose settings choose the sandbox, the personalised template with the sandbox agent
+/// as origination, and `rows` as the audience (copied here: a real send writes its report and
+/// journal beside the audience).
+fn campaign_root(rows: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("config")).unwrap();
+    std::fs::write(
+        root.join("config/settings.json"),
+        r#"{"connection": "Sandbox"}"#,
+    )
+    .unwrap();
+    let mut request = rcs_composer::templates::open(&template()).unwrap();
+    request.origination_identity = Some("rcs-agent-sandbox".into());
+    let file = root.join("winter.json");
+    rcs_composer::templates::save(&file, &request).unwrap();
+    let csv = root.join("customers.csv");
+    std::fs::write(&csv, rows).unwrap();
+    (dir, file, csv)
+}
+
+fn campaign_window(rows: &str) -> (tempfile::TempDir, PathBuf, H) {
+    let (dir, file, csv) = campaign_root(rows);
+    let mut h = harness(
+        dir.path(),
+        Some(file),
+        ScriptedPicker::answering(std::slice::from_ref(&csv)),
+    );
+    tab(&mut h, "Audience");
+    click(&mut h, "📂 Open audience…");
+    (dir, csv, h)
+}
+
+/// Steps frames until `done` holds (the runner works on its own threads meanwhile).
+fn step_until(h: &mut H, what: &str, done: impl Fn(&rcs_composer::ui::app::App) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !done(app(h)) {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+}
+
+fn outcome(h: &H) -> rcs_composer::campaign::run::Outcome {
+    match &app(h).run.phase {
+        Phase::Done { result: Ok(o), .. } => (**o).clone(),
+        other => panic!("not done: {other:?}"),
+    }
+}
+
+fn finished(a: &rcs_composer::ui::app::App) -> bool {
+    matches!(a.run.phase, Phase::Done { .. })
+}
+
+fn example_rows() -> String {
+    std::fs::read_to_string(audience()).unwrap()
+}
+
+fn disabled(h: &H, label: &str) -> bool {
+    h.get_by_label(label).accesskit_node().is_disabled()
+}
+
+#[test]
+fn a_dry_run_of_every_row_shows_progress_and_its_report() {
+    let (dir, _csv, mut h) = campaign_window(&example_rows());
+    press(&mut h, "Dry run all");
+    assert!(app(&h).run.busy());
+    // One at a time: the buttons are disabled while it runs, and a burst of commands (a
+    // double click landing in one frame) starts nothing more.
+    let id = app(&h).run.id;
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .0
+        .apply(&ctx, Command::CampaignRun(Mode::DryRun), false);
+    h.state_mut()
+        .0
+        .apply(&ctx, Command::CampaignRun(Mode::Send), false);
+    assert_eq!(app(&h).run.id, id);
+    step_until(&mut h, "the dry run ends", finished);
+    let o = outcome(&h);
+    assert_eq!(o.end, End::Finished);
+    assert_eq!(
+        (
+            o.rows,
+            o.counts.accepted,
+            o.counts.invalid,
+            o.counts.skipped
+        ),
+        (20, 14, 4, 2)
+    );
+    // Dry runs keep their reports in the app's data folder, one per run.
+    assert!(
+        o.report.starts_with(dir.path().join("data/campaigns")),
+        "{}",
+        o.report.display()
+    );
+    assert!(o.report.exists());
+    assert!(
+        h.query_by_label(&format!("Report: {}", o.report.display()))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Dry run finished: 20 rows.")
+            .is_some()
+    );
+    assert!(
+        !disabled(&h, "Dry run all"),
+        "a finished run frees the buttons"
+    );
+}
+
+#[test]
+fn a_running_dry_run_can_be_cancelled() {
+    let mut rows = String::from("phone,first_name,store,code\n");
+    for i in 0..400 {
+        rows.push_str(&format!("+1425556{i:04},Ana,Seattle,A{i}\n"));
+    }
+    let (_dir, _csv, mut h) = campaign_window(&rows);
+    assert_eq!(app(&h).campaign.rows(), 400);
+    press(&mut h, "Dry run all");
+    // At the runner's default of 20 a second, 400 rows take 20 s: there is time to cancel.
+    step_until(&mut h, "some rows are done", |a| {
+        a.run.progress().is_some_and(|p| p.done >= 3)
+    });
+    // The progress: rows done of the total, rate, ETA, errors so far, counts.
+    assert!(h.query_by_label_contains(" / 400 rows").is_some());
+    assert!(h.query_by_label_contains("rows/s · ETA").is_some());
+    assert!(h.query_by_label_contains("errors so far: 0").is_some());
+    assert!(h.query_by_label_contains("accepted ").is_some());
+    // One run at a time: both buttons wait for it.
+    assert!(disabled(&h, "Dry run all"));
+    assert!(disabled(&h, "Send to 400 recipients…"));
+    assert!(!disabled(&h, "Cancel run"));
+    press(&mut h, "Cancel run");
+    step_until(&mut h, "the cancelled run ends", finished);
+    let o = outcome(&h);
+    assert_eq!(o.end, End::Cancelled);
+    assert!(o.counts.accepted >= 3 && o.counts.accepted < 400, "{o:?}");
+    assert_eq!(o.counts.total(), 400, "every row is in the report");
+    assert!(h.query_by_label_contains("Dry run cancelled").is_some());
+}
+
+#[test]
+fn a_real_send_needs_the_number_of_recipients_typed() {
+    let (dir, _csv, mut h) = campaign_window(&example_rows());
+    click(&mut h, "Send to 14 recipients…");
+    step_until(&mut h, "the confirmation", |a| {
+        matches!(a.run.phase, Phase::Confirming { .. })
+    });
+    h.run_steps(2);
+    // On the sandbox the words say nothing is delivered, and never that phones receive it.
+    assert!(
+        h.query_by_label("Send to 14 recipients through the local sandbox?")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("nothing is delivered to any phone")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("receives the message on their phone")
+            .is_none()
+    );
+    for (k, v) in [
+        ("Recipients", "14"),
+        ("Origination", "rcs-agent-sandbox"),
+        ("MaxPrice", "0.05"),
+    ] {
+        assert!(h.query_by_label(k).is_some(), "{k}");
+        assert!(h.query_by_label(v).is_some(), "{v}");
+    }
+    assert!(
+        h.query_by_label_contains("MMS").is_some(),
+        "the fallback is named"
+    );
+    let confirm = "Send to 14 recipients";
+    assert!(disabled(&h, confirm));
+    h.get_by_label("Type 14 to confirm").focus();
+    h.run_steps(1);
+    h.get_by_label("Type 14 to confirm").type_text("13");
+    h.run_steps(2);
+    assert!(disabled(&h, confirm), "13 is not the number of recipients");
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+    h.get_by_label("Type 14 to confirm").type_text("4");
+    h.run_steps(2);
+    assert!(!disabled(&h, confirm));
+    click(&mut h, confirm);
+    step_until(&mut h, "the send ends", finished);
+    let o = outcome(&h);
+    assert_eq!((o.end.clone(), o.counts.accepted), (End::Finished, 14));
+    // A real send keeps the runner's report and journal beside the audience...
+    assert_eq!(o.report, dir.path().join("customers.send-report.csv"));
+    assert!(o.journal.as_ref().is_some_and(|j| j.exists()));
+    // ...so the same audience is never sent twice: the runner refuses a second send.
+    click(&mut h, "Send to 14 recipients…");
+    step_until(&mut h, "the second send is refused", finished);
+    let Phase::Done { result: Err(e), .. } = &app(&h).run.phase else {
+        panic!("a second send ran: {:?}", app(&h).run.phase);
+    };
+    assert!(e.contains("journal") || e.contains("--resume"), "{e}");
+    assert!(h.query_by_label_contains("Send did not run:").is_some());
+}
+
+#[test]
+fn cancelling_the_confirmation_sends_nothing() {
+    let (_dir, _csv, mut h) = campaign_window(&example_rows());
+    click(&mut h, "Send to 14 recipients…");
+    step_until(&mut h, "the confirmation", |a| {
+        matches!(a.run.phase, Phase::Confirming { .. })
+    });
+    h.run_steps(2);
+    click(&mut h, "Cancel");
+    assert!(matches!(app(&h).run.phase, Phase::Idle));
+    assert!(app(&h).dialog.is_none());
+    assert!(!disabled(&h, "Send to 14 recipients…"));
 }

@@ -82,6 +82,13 @@ pub enum Command {
         row: u64,
         path: String,
     },
+    /// Run the campaign over the audience: a dry run at once, a real send after the typed
+    /// confirmation.
+    CampaignRun(crate::campaign::run::Mode),
+    /// The user typed the number of recipients and confirmed the real send.
+    CampaignConfirmed,
+    /// Stop the running campaign (or drop the one waiting for confirmation).
+    CampaignCancel,
     /// A sample value for a placeholder of this template (kept in settings).
     SetSample {
         name: String,

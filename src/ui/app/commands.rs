@@ -107,6 +107,9 @@ impl App {
             | Command::NextProblemRow
             | Command::ShowRowProblem { .. }
             | Command::SetSample { .. } => self.apply_campaign(ctx, command),
+            Command::CampaignRun(_) | Command::CampaignConfirmed | Command::CampaignCancel => {
+                self.apply_campaign_run(command);
+            }
             Command::SetOrigination(id) => {
                 self.draft.request.origination_identity = Some(id);
                 self.refresh();

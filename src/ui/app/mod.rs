@@ -1,6 +1,7 @@
 //! The composer window: template library (left), editor (middle), phone preview (right).
 
 mod campaign;
+mod campaign_run;
 mod commands;
 mod dialogs;
 mod done;
@@ -82,6 +83,8 @@ pub struct App {
     row_problems: RowProblems,
     /// The template's placeholder names, in first-use order.
     placeholder_names: Vec<String>,
+    /// The campaign run (one at a time).
+    pub run: crate::ui::campaign::run_state::RunState,
 }
 
 impl App {
@@ -145,6 +148,7 @@ impl App {
             personal: None,
             row_problems: RowProblems::default(),
             placeholder_names: Vec::new(),
+            run: crate::ui::campaign::run_state::RunState::default(),
         };
         app.refresh();
         Ok(app)
@@ -275,10 +279,16 @@ impl App {
         // (`refresh`), or read where it lies, so a frame without the tab costs nothing.
         let origination = self.draft.request.origination_identity.clone();
         let values_note = self.send_values_note();
+        let connection_words = self.connection().describe();
         let samples = self.settings.samples.get(&self.template_key());
         let (settings, send_issues, account) = (&self.settings, &self.send_issues, &self.account);
         let send = &mut self.send;
-        let (campaign, names) = (&self.campaign, &self.placeholder_names);
+        let (campaign, names, run, issues) = (
+            &self.campaign,
+            &self.placeholder_names,
+            &self.run,
+            &self.issues,
+        );
         let mut audience_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
             let input = crate::ui::campaign::panel::PanelInput {
                 state: campaign,
@@ -289,6 +299,23 @@ impl App {
                 .id_salt("audience-scroll")
                 .show(ui, |ui| {
                     crate::ui::campaign::panel::show(ui, &input, commands);
+                    if campaign.path.is_some() {
+                        ui.separator();
+                        let blockers =
+                            campaign_run::blockers(campaign, issues, origination.as_deref());
+                        let valid = campaign
+                            .scanned
+                            .as_ref()
+                            .map_or(0, |s| s.count(crate::campaign::check::Judgement::Valid));
+                        let input = crate::ui::campaign::run_panel::RunInput {
+                            run,
+                            valid,
+                            origination: origination.as_deref(),
+                            connection: &connection_words,
+                            blockers: &blockers,
+                        };
+                        crate::ui::campaign::run_panel::show(ui, &input, commands);
+                    }
                 });
         };
         let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
@@ -347,6 +374,7 @@ impl App {
             );
         }
         self.show_dialog(ui.ctx());
+        self.drop_unconfirmed_run();
         self.take_dropped_files(ui.ctx(), &drop_targets);
         let commands = std::mem::take(&mut self.commands);
         for command in commands {

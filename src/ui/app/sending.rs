@@ -167,21 +167,7 @@ impl App {
             return;
         }
         let r = self.send_request();
-        let (profile, region, endpoint) = match self.connection() {
-            Connection::Sandbox => (
-                "local sandbox".to_owned(),
-                "us-east-1 (sandbox)".to_owned(),
-                self.send
-                    .sandbox_url
-                    .clone()
-                    .unwrap_or_else(|| "started on first use".into()),
-            ),
-            Connection::Aws(t) => (
-                t.profile.unwrap_or_else(|| "AWS_PROFILE or default".into()),
-                t.region.unwrap_or_else(|| "from the profile".into()),
-                t.endpoint_url.unwrap_or_else(|| "the service's".into()),
-            ),
-        };
+        let (profile, region, endpoint) = self.connection_parts();
         let fallback = r.fallback_configuration.as_ref().map_or_else(
             || "none".to_owned(),
             |f| {
@@ -217,6 +203,25 @@ impl App {
             ));
         }
         self.dialog = Some(Dialog::ConfirmSend { lines });
+    }
+
+    /// Profile, region and endpoint of the active connection, for confirmations.
+    pub(super) fn connection_parts(&self) -> (String, String, String) {
+        match self.connection() {
+            Connection::Sandbox => (
+                "local sandbox".to_owned(),
+                "us-east-1 (sandbox)".to_owned(),
+                self.send
+                    .sandbox_url
+                    .clone()
+                    .unwrap_or_else(|| "started on first use".into()),
+            ),
+            Connection::Aws(t) => (
+                t.profile.unwrap_or_else(|| "AWS_PROFILE or default".into()),
+                t.region.unwrap_or_else(|| "from the profile".into()),
+                t.endpoint_url.unwrap_or_else(|| "the service's".into()),
+            ),
+        }
     }
 
     fn sendable(&self) -> bool {
@@ -271,6 +276,8 @@ impl App {
                 }
             }
             NetDone::SandboxStarted(url) => self.send.sandbox_url = Some(url),
+            NetDone::CampaignPrepared { id, result } => self.on_campaign_prepared(id, result),
+            NetDone::CampaignDone { id, result } => self.on_campaign_done(id, result),
             NetDone::Sent { id, result } => {
                 if self.send.in_flight == Some(id) {
                     self.send.in_flight = None;

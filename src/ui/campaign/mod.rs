@@ -6,6 +6,8 @@ pub mod labels;
 pub mod panel;
 pub mod picker;
 pub mod rows;
+pub mod run_panel;
+pub mod run_state;
 pub mod scan;
 
 use std::collections::{BTreeMap, HashMap};
