@@ -15,8 +15,9 @@ use crate::ui::editor::Tab;
 use crate::ui::jobs::{Job, PickPurpose};
 
 impl App {
-    pub(super) fn apply_campaign(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
+    /// The audience, its rows, sample values and campaign runs.
+    pub(super) fn apply_campaign(&mut self, ctx: &egui::Context, command: &Command) {
+        match command.clone() {
             Command::OpenAudience => {
                 let folder = self
                     .campaign
@@ -75,7 +76,7 @@ impl App {
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));
                 self.refresh();
             }
-            _ => {}
+            other => self.apply_campaign_run(&other),
         }
         // A changed row or audience is drawn by the next frame, not at the next input.
         ctx.request_repaint();

@@ -44,9 +44,9 @@ pub fn blockers(
 }
 
 impl App {
-    pub(super) fn apply_campaign_run(&mut self, command: Command) {
+    pub(super) fn apply_campaign_run(&mut self, command: &Command) {
         match command {
-            Command::CampaignRun(mode) => self.prepare_campaign(mode),
+            Command::CampaignRun(mode) => self.prepare_campaign(*mode),
             Command::CampaignConfirmed => {
                 if let Phase::Confirming { plan, .. } = std::mem::take(&mut self.run.phase) {
                     self.start_campaign(Mode::Send, plan);

@@ -74,7 +74,7 @@ impl App {
             })
             .unwrap_or_default();
         let checked = validate(&self.send_request(), Mode::Send);
-        self.send_issues = missing.clone();
+        self.send_issues.clone_from(&missing);
         self.send_issues.extend(
             checked
                 .into_iter()

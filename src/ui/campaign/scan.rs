@@ -201,7 +201,11 @@ pub fn scan(
                 return None;
             }
             last_report = Instant::now();
-            #[allow(clippy::cast_precision_loss, reason = "a progress bar's fraction")]
+            #[allow(
+                clippy::cast_precision_loss,
+                clippy::cast_possible_truncation,
+                reason = "a progress bar's fraction, in 0..=1"
+            )]
             let fraction = if size == 0 {
                 0.0
             } else {
@@ -246,6 +250,8 @@ fn scan_error(e: &AudienceError) -> ScanError {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write;
+
     use super::*;
     use crate::rcs::codec;
 
@@ -316,7 +322,7 @@ mod tests {
     fn checkpoints_let_any_row_be_reached() {
         let mut text = String::from("phone,first_name\n");
         for i in 0..200 {
-            text.push_str(&format!("+1425555{i:04},\"name\n{i}\"\n"));
+            writeln!(text, "+1425555{i:04},\"name\n{i}\"").expect("write");
         }
         let f = csv(&text);
         let s = run(&request(&f, None)).expect("scanned");

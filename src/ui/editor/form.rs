@@ -132,7 +132,7 @@ impl Form<'_> {
         ui: &mut Ui,
         field: Field,
         counter: Option<(usize, usize)>,
-        filled_with: Option<String>,
+        filled_with: Option<&str>,
     ) -> egui::Response {
         let rule = field.rule();
         let name = if rule.required == Required::Yes {
@@ -149,7 +149,7 @@ impl Form<'_> {
                     } else {
                         ui.visuals().weak_text_color()
                     };
-                    let hover = match &filled_with {
+                    let hover = match filled_with {
                         Some(source) => format!(
                             "{} filled in with {source}: {n} characters; the limit is {max}.",
                             rule.title()
@@ -187,7 +187,7 @@ impl Form<'_> {
             None => (buffer.chars().count(), None),
         };
         let counter = field.rule().max_len().map(|max| (count, max));
-        let label = Self::label_row_with(ui, field, counter, filled_with);
+        let label = Self::label_row_with(ui, field, counter, filled_with.as_deref());
         let highlight = buffer.contains("{{");
         let mut layouter = super::highlight::layouter(self.columns, multiline);
         let mut edit = if multiline {
