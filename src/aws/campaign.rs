@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use aws_sdk_pinpointsmsvoicev2::Client;
-use aws_sdk_pinpointsmsvoicev2::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_pinpointsmsvoicev2::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 
@@ -85,7 +85,7 @@ where
     E: ProvideErrorMetadata + super::errors::MaybeValidation + std::error::Error + 'static,
     R: std::fmt::Debug + HttpStatus + 'static,
 {
-    let context = || DisplayErrorContext(err).to_string();
+    let context = || chain(err);
     match err {
         SdkError::ServiceError(service) => {
             let e = service.err();
@@ -140,6 +140,22 @@ where
             message: context(),
         },
     }
+}
+
+/// The error and its sources, each shown once: `dispatch failure: io error: client error
+/// (Connect): tcp connect error: Connection refused (os error 111)`.
+fn chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = next {
+        let text = e.to_string();
+        // Wrappers often repeat their source's text; keep only what is new.
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
 }
 
 /// True when the failure happened while connecting (refused, DNS, TLS handshake, connect

@@ -64,7 +64,7 @@ fn prior(entry: Option<&Entry>, resend_unknown: bool) -> Prior<'_> {
 
 /// Reads the journal to resume from, after checking its header again (the file may have
 /// changed since the plan was prepared).
-fn recorded(plan: &Plan) -> Result<Option<Recorded>, RunError> {
+fn recorded(plan: &Plan) -> Result<Option<journal::Contents>, RunError> {
     let Some(path) = plan.journal.as_deref().filter(|_| plan.resume) else {
         return Ok(None);
     };
@@ -79,21 +79,27 @@ fn recorded(plan: &Plan) -> Result<Option<Recorded>, RunError> {
         .matches(&expected_header(plan))
         .map_err(journal_error)?;
     let contents = journal::read(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
-    Ok(Some(contents.rows))
+    Ok(Some(contents))
 }
 
 pub(super) fn expected_header(plan: &Plan) -> journal::Header {
-    journal::Header::new(
-        &plan.template_sha256,
-        plan.audience_sha256.as_deref().unwrap_or_default(),
-        plan.mode,
-        plan.origination.as_deref(),
-    )
+    plan.journal_header().unwrap_or_else(|| {
+        journal::Header::new(
+            &plan.template_sha256,
+            "",
+            plan.mode,
+            plan.origination.as_deref(),
+        )
+    })
 }
 
 pub(super) fn count(plan: &Plan) -> Result<Totals, RunError> {
     let recorded = recorded(plan)?;
-    count_with(plan, recorded.as_ref(), &AtomicBool::new(false))
+    count_with(
+        plan,
+        recorded.as_ref().map(|c| &c.rows),
+        &AtomicBool::new(false),
+    )
 }
 
 /// The counting pass; stops early (with partial figures) when `halt` is set.
@@ -167,13 +173,20 @@ struct Job {
 }
 
 /// What the feeder hands the dispatcher, in row order.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "settled lines are most rows; boxing them would cost an allocation per row"
+)]
 enum Work {
-    /// A row whose line is known; `journal` is the result to journal, if any.
+    /// A row whose line is known; `journal` is the result to journal, if any; `carried` when
+    /// the line comes from the journal of an earlier run (not part of this run's rate).
     Settled {
         line: Line,
         journal: Option<RowResult>,
+        carried: bool,
     },
-    Send(Job),
+    /// Boxed: a whole message is far larger than a report line.
+    Send(Box<Job>),
 }
 
 fn verdict_result(verdict: &Verdict) -> RowResult {
@@ -244,14 +257,17 @@ fn feed(
                 Prior::Carried(r) => Work::Settled {
                     line: Line::from_result(r, phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::NoResult => Work::Settled {
                     line: no_result_line(row.number, phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::Fresh => Work::Settled {
                     line: not_sent_line(row.number, phone, NOT_REACHED),
                     journal: None,
+                    carried: false,
                 },
             }
         } else {
@@ -260,10 +276,12 @@ fn feed(
                 Prior::Carried(r) => Work::Settled {
                     line: Line::from_result(r, verdict.phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::NoResult => Work::Settled {
                     line: no_result_line(row.number, verdict.phone),
                     journal: None,
+                    carried: true,
                 },
                 Prior::Fresh => fresh(plan.mode, verdict),
             }
@@ -296,18 +314,20 @@ fn fresh(mode: Mode, verdict: Verdict) -> Work {
                 message: CHECKED_MESSAGE.into(),
             },
             journal: None,
+            carried: false,
         },
-        (Judgement::Valid, Some(request)) => Work::Send(Job {
+        (Judgement::Valid, Some(request)) => Work::Send(Box::new(Job {
             row: verdict.number,
             phone: verdict.phone,
             request,
-        }),
+        })),
         (_, request) => {
             let verdict = Verdict { request, ..verdict };
             let result = verdict_result(&verdict);
             Work::Settled {
                 line: Line::from_result(&result, verdict.phone),
                 journal: (mode != Mode::CheckOnly).then_some(result),
+                carried: false,
             }
         }
     }
@@ -465,8 +485,12 @@ impl Dispatcher {
 
     fn settle_work(&mut self, work: Work) -> std::io::Result<()> {
         match work {
-            Work::Settled { line, journal } => {
-                self.done_here += 1;
+            Work::Settled {
+                line,
+                journal,
+                carried,
+            } => {
+                self.done_here += u64::from(!carried);
                 self.settle(line, journal.as_ref())
             }
             Work::Send(job) => {
@@ -630,61 +654,23 @@ pub(super) async fn run(
     let client = client.as_ref().map(once_only_client);
     let plan = Arc::new(plan);
     let halt = Arc::new(AtomicBool::new(false));
-    // A cancel also stops the blocking passes early.
     let stop_token = cancel.child_token();
     let _stop_guard = stop_token.clone().drop_guard();
-    {
-        let halt = Arc::clone(&halt);
-        let cancel = cancel.clone();
-        let stopped = stop_token.clone();
-        tokio::spawn(async move {
-            tokio::select! {
-                () = cancel.cancelled() => halt.store(true, Ordering::Relaxed),
-                () = stopped.cancelled() => {}
-            }
-        });
-    }
+    halt_on_cancel(&cancel, &stop_token, &halt);
     let mut state = Progress {
         state: State::Checking,
         ..Progress::default()
     };
     progress.send_replace(state.clone());
-
-    // The journal to resume from, and the counting pass.
-    let (recorded, total) = {
-        let plan = Arc::clone(&plan);
-        let halt = Arc::clone(&halt);
-        blocking(move || {
-            let recorded = recorded(&plan)?;
-            let total = if plan.mode == Mode::CheckOnly {
-                count_rows(&plan, &halt)?
-            } else {
-                count_with(&plan, recorded.as_ref(), &halt)?.rows
-            };
-            Ok((recorded.map(Arc::new), total))
-        })
-        .await?
-    };
+    // The journal before the counting pass: from here on, a kill leaves one to resume from.
+    let (report, journal, recorded) = open_files(&plan).await?;
+    let total = counting_pass(&plan, recorded.as_ref(), &halt).await?;
     state.total = total;
     state.state = if plan.mode == Mode::CheckOnly {
         State::Checking
     } else {
         State::Sending
     };
-
-    let journal = match (&plan.journal, &recorded) {
-        (None, _) => None,
-        (Some(path), None) => Some(
-            Journal::create(path, &expected_header(&plan))
-                .map_err(|e| RunError::Io(path.clone(), e))?,
-        ),
-        (Some(path), Some(_)) => {
-            // Read again for the byte length of its complete lines (the map was moved out).
-            let contents = journal::read(path).map_err(|e| RunError::Io(path.clone(), e))?;
-            Some(Journal::append(path, &contents).map_err(|e| RunError::Io(path.clone(), e))?)
-        }
-    };
-    let report = Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
 
     let (work_tx, mut work_rx) = mpsc::channel::<Vec<Work>>(4);
     let feeder = {
@@ -781,8 +767,12 @@ async fn dispatch_loop(
                     queue.push_front(work);
                     break;
                 }
-                Work::Settled { line, journal } => {
-                    d.done_here += 1;
+                Work::Settled {
+                    line,
+                    journal,
+                    carried,
+                } => {
+                    d.done_here += u64::from(!carried);
                     d.settle(line, journal.as_ref()).map_err(|e| d.io(e))?;
                 }
                 Work::Send(job) => {
@@ -791,7 +781,7 @@ async fn dispatch_loop(
                         break;
                     }
                     match d.limiter.try_take(now) {
-                        Ok(()) => batch.push(job),
+                        Ok(()) => batch.push(*job),
                         Err(wait) => {
                             token_at = Some(now + wait);
                             queue.push_front(Work::Send(job));
@@ -804,7 +794,8 @@ async fn dispatch_loop(
         if d.end.is_some() {
             // Stopped: every row still queued gets its line without being sent.
             for job in batch.drain(..) {
-                d.settle_work(Work::Send(job)).map_err(|e| d.io(e))?;
+                d.settle_work(Work::Send(Box::new(job)))
+                    .map_err(|e| d.io(e))?;
             }
             while let Some(work) = queue.pop_front() {
                 d.settle_work(work).map_err(|e| d.io(e))?;
@@ -852,6 +843,70 @@ async fn sleep_until(at: Option<Instant>) {
     if let Some(at) = at {
         tokio::time::sleep_until(at).await;
     }
+}
+
+/// A cancel also stops the blocking passes (counting, feeding) early; the watcher ends with
+/// the run (`stop` is cancelled when `run` returns).
+fn halt_on_cancel(cancel: &CancellationToken, stop: &CancellationToken, halt: &Arc<AtomicBool>) {
+    let halt = Arc::clone(halt);
+    let cancel = cancel.clone();
+    let stop = stop.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            () = cancel.cancelled() => halt.store(true, Ordering::Relaxed),
+            () = stop.cancelled() => {}
+        }
+    });
+}
+
+/// The number of data rows (the counting pass; only the rows with `--check-only`).
+async fn counting_pass(
+    plan: &Arc<Plan>,
+    recorded: Option<&Arc<Recorded>>,
+    halt: &Arc<AtomicBool>,
+) -> Result<u64, RunError> {
+    let plan = Arc::clone(plan);
+    let recorded = recorded.map(Arc::clone);
+    let halt = Arc::clone(halt);
+    blocking(move || {
+        Ok(if plan.mode == Mode::CheckOnly {
+            count_rows(&plan, &halt)?
+        } else {
+            count_with(&plan, recorded.as_deref(), &halt)?.rows
+        })
+    })
+    .await
+}
+
+/// The report, then the journal: created, or continued after cutting a torn last line (when
+/// resuming, or when it holds this campaign's header alone, written by the caller before a
+/// counting pass). The report first, so that a report folder that does not exist leaves no
+/// journal behind. Returns the rows the journal records, shared with the feeder.
+async fn open_files(
+    plan: &Arc<Plan>,
+) -> Result<(Report, Option<Journal>, Option<Arc<Recorded>>), RunError> {
+    let plan = Arc::clone(plan);
+    blocking(move || {
+        let report =
+            Report::create(&plan.report).map_err(|e| RunError::Io(plan.report.clone(), e))?;
+        let Some(path) = plan.journal.clone() else {
+            return Ok((report, None, None));
+        };
+        let io = |e| RunError::Io(path.clone(), e);
+        let header = expected_header(&plan);
+        let mut contents = recorded(&plan)?;
+        if contents.is_none() && journal::read_header(&path).ok().flatten() == Some(header.clone())
+        {
+            contents = Some(journal::read(&path).map_err(io)?);
+        }
+        let journal = match &contents {
+            Some(contents) => Journal::append(&path, contents).map_err(io)?,
+            None => Journal::create(&path, &header).map_err(io)?,
+        };
+        let recorded = contents.map(|c| Arc::new(c.rows));
+        Ok((report, Some(journal), recorded))
+    })
+    .await
 }
 
 /// Runs blocking file work off the async workers.

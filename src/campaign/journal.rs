@@ -175,6 +175,21 @@ pub fn read_header(path: &Path) -> Result<Option<Header>, HeaderError> {
     Ok(Some(header))
 }
 
+/// True when the journal records a row: a complete line after its header. A journal with its
+/// header alone (a run stopped before its first batch of intents was written whole) records
+/// nothing that was sent, so a new run may take its place.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn has_records(path: &Path) -> io::Result<bool> {
+    let mut reader = BufReader::new(File::open(path)?);
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line)?;
+    line.clear();
+    reader.read_until(b'\n', &mut line)?;
+    Ok(line.last() == Some(&b'\n'))
+}
+
 /// Reads every row's last entry. The header must already have been checked.
 ///
 /// # Errors
@@ -465,6 +480,26 @@ mod tests {
             read_header(&path),
             Err(HeaderError::NotAJournal(_))
         ));
+    }
+
+    #[test]
+    fn a_journal_with_its_header_alone_records_nothing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("j");
+        drop(Journal::create(&path, &header()).expect("create"));
+        assert!(!has_records(&path).expect("read"));
+        let mut f = OpenOptions::new().append(true).open(&path).expect("open");
+        f.write_all(b"{\"row\":1,\"pho").expect("torn");
+        assert!(
+            !has_records(&path).expect("read"),
+            "a torn line is no record"
+        );
+        drop(f);
+        let c = read(&path).expect("read");
+        let mut j = Journal::append(&path, &c).expect("append");
+        j.intent(1, "+1");
+        j.write().expect("write");
+        assert!(has_records(&path).expect("read"));
     }
 
     #[test]

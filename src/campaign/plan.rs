@@ -14,18 +14,13 @@ use crate::rcs::validate::{self, validate};
 use crate::templates;
 
 pub(super) fn prepare(options: Options) -> Result<Plan, RunError> {
-    let (mut template, template_sha256) = load_template(&options.template)?;
+    let (mut template, template_sha256) = load_template(options.template)?;
     let audience = Audience::open(&options.audience, options.phone_column.as_deref())?;
     let report = options
         .report
-        .clone()
         .unwrap_or_else(|| default_report(&options.audience, options.mode));
-    let journal_path = (options.mode != Mode::CheckOnly).then(|| {
-        options
-            .journal
-            .clone()
-            .unwrap_or_else(|| default_journal(&report))
-    });
+    let journal_path = (options.mode != Mode::CheckOnly)
+        .then(|| options.journal.unwrap_or_else(|| default_journal(&report)));
     // The journal's header, when resuming: its origination is the campaign's unless the
     // caller names one.
     let header = match &journal_path {
@@ -34,7 +29,6 @@ pub(super) fn prepare(options: Options) -> Result<Plan, RunError> {
     };
     let origination = options
         .origination
-        .clone()
         .filter(|o| !o.is_empty())
         .or_else(|| header.as_ref().and_then(|h| h.origination.clone()))
         .or_else(|| template.origination_identity.clone())
@@ -88,18 +82,18 @@ pub(super) fn prepare(options: Options) -> Result<Plan, RunError> {
 
 /// The template and the SHA-256 the journal records for it.
 fn load_template(
-    source: &TemplateSource,
+    source: TemplateSource,
 ) -> Result<(crate::rcs::model::SendRcsMessageRequest, String), RunError> {
     match source {
         TemplateSource::File(path) => {
-            let text = templates::read_text(path).map_err(|i| RunError::Template(vec![i]))?;
+            let text = templates::read_text(&path).map_err(|i| RunError::Template(vec![i]))?;
             let request =
                 templates::parse_for_editing(&text).map_err(|e| RunError::Template(e.issues))?;
             Ok((request, hex(&Sha256::digest(text.as_bytes()))))
         }
         TemplateSource::Draft(request) => {
-            let text = codec::to_pretty_json(request);
-            Ok(((**request).clone(), hex(&Sha256::digest(text.as_bytes()))))
+            let text = codec::to_pretty_json(&request);
+            Ok((*request, hex(&Sha256::digest(text.as_bytes()))))
         }
     }
 }
@@ -128,8 +122,11 @@ fn journal_header(path: &Path, resume: bool) -> Result<Option<journal::Header>, 
             RunError::Journal(format!("{}: not a campaign journal: {why}", path.display()))
         }
     })?;
+    let records = || journal::has_records(path).map_err(|e| RunError::Io(path.to_owned(), e));
     match (header, resume) {
         (None, false) => Ok(None),
+        // Its header alone: nothing was sent with it; a new run takes its place.
+        (Some(_), false) if !records()? => Ok(None),
         (Some(_), false) => Err(RunError::Journal(format!(
             "{}: a journal of an earlier run is there; use --resume to continue that campaign, or another --journal",
             path.display()

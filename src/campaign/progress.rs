@@ -114,7 +114,8 @@ impl Progress {
     #[must_use]
     #[allow(
         clippy::cast_precision_loss,
-        reason = "a fraction for a progress bar; row counts far beyond 2^52 are not audiences"
+        clippy::cast_possible_truncation,
+        reason = "a fraction in 0..=1 for a progress bar; row counts far beyond 2^52 are not audiences"
     )]
     pub fn fraction(&self) -> f32 {
         if self.total == 0 {

@@ -33,6 +33,7 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use super::audience::{Audience, AudienceError};
+use super::journal;
 use super::progress::{Counts, Progress};
 use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
@@ -192,6 +193,23 @@ impl Plan {
     #[must_use]
     pub fn journal_path(&self) -> Option<&Path> {
         self.journal.as_deref()
+    }
+
+    /// The journal's first line for this campaign (`None` with [`Mode::CheckOnly`]). [`run`]
+    /// writes it itself; a caller may write it earlier with [`journal::Journal::create`]
+    /// (when the run is decided, before the seconds of a counting pass), so that a process
+    /// killed at any later moment leaves a journal that `--resume` accepts. [`run`] then
+    /// continues that journal; a journal with its header alone records nothing, so a new run
+    /// may also take its place.
+    #[must_use]
+    pub fn journal_header(&self) -> Option<journal::Header> {
+        let audience = self.audience_sha256.as_deref()?;
+        Some(journal::Header::new(
+            &self.template_sha256,
+            audience,
+            self.mode,
+            self.origination.as_deref(),
+        ))
     }
 
     /// Requests per second at most; 0 is unlimited.

@@ -1,5 +1,6 @@
 //! The runner against the in-process sandbox: reports, the record, resume, cancel, pause.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -210,7 +211,7 @@ async fn check_only_sends_nothing_and_keeps_no_journal() {
 async fn resume_sends_the_rest_and_not_the_unknown() {
     let mut audience = String::from("phone,first_name\n");
     for i in 0..20 {
-        audience.push_str(&format!("+1425555{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425555{i:04},N{i}");
     }
     let files = Files::new(&audience);
     let rec = files.path("record.jsonl");
@@ -344,7 +345,7 @@ async fn a_changed_audience_or_template_is_refused_on_resume() {
 async fn a_cancelled_run_reports_every_row_and_resume_finishes_it() {
     let mut audience = String::from("phone,first_name\n");
     for i in 0..40 {
-        audience.push_str(&format!("+1425555{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425555{i:04},N{i}");
     }
     let files = Files::new(&audience);
     let rec = files.path("record.jsonl");
@@ -404,7 +405,7 @@ async fn a_cancelled_run_reports_every_row_and_resume_finishes_it() {
 async fn a_throttled_service_still_gets_every_row() {
     let mut audience = String::from("phone,first_name\n");
     for i in 0..120 {
-        audience.push_str(&format!("+1425555{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425555{i:04},N{i}");
     }
     let files = Files::new(&audience);
     let rec = files.path("record.jsonl");
@@ -519,7 +520,7 @@ async fn fake_service(
 async fn a_quota_pause_stops_dispatching_and_resume_sends_the_rest() {
     let mut audience = String::from("phone,first_name\n");
     for i in 0..30 {
-        audience.push_str(&format!("+1425555{i:04},N{i}\n"));
+        let _ = writeln!(audience, "+1425555{i:04},N{i}");
     }
     let files = Files::new(&audience);
     let (url, hits) = fake_service(|phone| {
@@ -626,5 +627,33 @@ async fn uncertain_answers_are_unknown_and_refusals_rejected() {
     assert!(
         report.contains("\n3,+14255550102,rejected,,AccessDeniedException,,no\n"),
         "{report}"
+    );
+}
+
+#[tokio::test]
+async fn a_journal_with_its_header_alone_is_continued_or_replaced() {
+    let files = Files::new(AUDIENCE);
+    let sandbox = Sandbox::start(0).await.expect("sandbox");
+    let plan = Plan::prepare(files.options(Mode::Send)).expect("plan");
+    let path = plan.journal_path().expect("journal").to_owned();
+    // A caller wrote the header before its counting pass, then was killed.
+    journal::Journal::create(&path, &plan.journal_header().expect("header")).expect("create");
+    let mut resume = files.options(Mode::Send);
+    resume.resume = true;
+    let totals = count(&Plan::prepare(resume).expect("resumable")).expect("count");
+    assert_eq!((totals.settled, totals.to_send), (0, 3));
+    // A new run takes its place, and continues it rather than starting another.
+    let (outcome, _) = go(
+        files.options(Mode::Send),
+        Some(&sandbox),
+        CancellationToken::new(),
+    )
+    .await;
+    assert_eq!(outcome.expect("run").counts.accepted, 2);
+    let text = std::fs::read_to_string(&path).expect("journal");
+    assert_eq!(text.matches("\"journal\":").count(), 1, "{text}");
+    assert!(
+        Plan::prepare(files.options(Mode::Send)).is_err(),
+        "now it records rows"
     );
 }

@@ -14,6 +14,8 @@ pub mod exit {
     pub const INVALID: u8 = 1;
     /// The template file cannot be read.
     pub const UNREADABLE: u8 = 2;
+    /// `campaign`: unusable arguments, files or template (the same code as `UNREADABLE`).
+    pub const UNUSABLE: u8 = 2;
     /// Any other service, network or credentials error.
     pub const FAILED: u8 = 3;
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod agents;
+pub mod campaign;
 pub mod check;
 pub mod config_sets;
 pub mod connection;
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Send a template (or dry-run it) through AWS End User Messaging SMS.
     Send(send::SendArgs),
+    /// Send one personalised template to every row of an audience CSV (or dry-run or check it).
+    Campaign(campaign::CampaignArgs),
     /// Serve a local sandbox of the service on 127.0.0.1 (nothing is delivered).
     Sandbox(sandbox::SandboxArgs),
     /// RCS agents: list, create, update, delete.
@@ -72,6 +75,7 @@ pub fn run(command: &Command) -> ExitCode {
     match command {
         Command::Check(args) => check::run(args),
         Command::Send(args) => send::run(args),
+        Command::Campaign(args) => campaign::run(args),
         Command::Sandbox(args) => sandbox::run(args),
         Command::Agents { common, command } => agents::run(common, command),
         Command::SpendLimit { common, command } => spend_limit::run(common, command),
