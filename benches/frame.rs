@@ -158,7 +158,7 @@ fn switch_row(c: &mut Criterion) {
         frame(&ctx, &mut app, n);
         n += 1;
     }
-    let mut step = |app: &mut App, n: u32| {
+    let step = |app: &mut App, n: u32| {
         let next = app.campaign.row % rows + 1;
         app.apply(&ctx, Command::GoToRow(next), false);
         frame(&ctx, app, n)

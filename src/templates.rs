@@ -112,6 +112,13 @@ pub fn save(path: &Path, request: &SendRcsMessageRequest) -> io::Result<()> {
     write_atomic(path, codec::to_pretty_json(request).as_bytes())
 }
 
+/// Temporary files of unfinished saves are named `.rcs-composer-<random>.tmp`.
+const TEMP_PREFIX: &str = ".rcs-composer-";
+const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file older than this belongs to a save that was interrupted (a save takes
+/// milliseconds), so listing the library removes it.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_mins(5);
+
 /// Writes bytes to `path` atomically (temporary file, fsync, rename, fsync of the folder).
 ///
 /// # Errors
@@ -122,8 +129,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => PathBuf::from("."),
     };
     let mut tmp = tempfile::Builder::new()
-        .prefix(".rcs-composer-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
@@ -155,11 +162,42 @@ pub struct LibraryEntry {
     pub path: PathBuf,
 }
 
-/// The `*.json` files of a folder, sorted by name (case-insensitive). A missing folder is empty.
+/// The templates of the library folder, sorted by name (case-insensitive), after removing
+/// the temporary files that interrupted saves left behind ([`STALE_TEMPORARY`]). A missing
+/// folder is empty.
 ///
 /// # Errors
 /// Any I/O error other than the folder not existing.
 pub fn list_library(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
+    remove_stale_temporaries(dir, STALE_TEMPORARY);
+    json_files(dir)
+}
+
+/// Removes our own temporary files in `dir` last modified more than `age` ago; returns how
+/// many. Best effort: a file that cannot be read or removed stays (it is never listed).
+pub fn remove_stale_temporaries(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= age))
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// The `*.json` files of a folder, sorted by name (case-insensitive). A missing folder is empty.
+fn json_files(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -184,7 +222,8 @@ pub fn list_library(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
 /// When a folder cannot be listed.
 pub fn expand_argument(path: &Path) -> io::Result<Vec<PathBuf>> {
     if path.is_dir() {
-        Ok(list_library(path)?.into_iter().map(|e| e.path).collect())
+        // A folder given to `check` is the user's: read it, never clean it.
+        Ok(json_files(path)?.into_iter().map(|e| e.path).collect())
     } else {
         Ok(vec![path.to_path_buf()])
     }

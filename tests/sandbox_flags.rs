@@ -197,6 +197,7 @@ async fn the_options_work_in_process_and_default_to_no_limit() {
         port: 0,
         rate: 5,
         record: Some(record.clone()),
+        ..SandboxOptions::default()
     })
     .await
     .unwrap();

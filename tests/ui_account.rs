@@ -22,11 +22,17 @@ fn open_account() -> (tempfile::TempDir, H) {
         r#"{"connection": "Sandbox"}"#,
     )
     .unwrap();
-    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    let h = open_account_in(dir.path());
+    (dir, h)
+}
+
+/// The window on `root`'s folders, its RCS account panel open.
+fn open_account_in(root: &std::path::Path) -> H {
+    let mut h = harness(root, None, ScriptedPicker::answering(&[]));
     h.get_by_label("RCS account").click();
     h.run_steps(2);
     settle(&mut h);
-    (dir, h)
+    h
 }
 
 fn click(h: &mut H, label: &str) {
@@ -111,6 +117,21 @@ fn create_an_agent_enable_two_way_media_use_it_and_delete_it() {
     click(&mut h, "Delete agent…");
     click(&mut h, "Delete");
     assert_eq!(agent_ids(&h), ["rcs-agent-sandbox"]);
+}
+
+#[test]
+fn the_sandbox_account_is_still_there_when_the_window_opens_again() {
+    let (dir, mut h) = open_account();
+    click(&mut h, "Create an agent");
+    click(&mut h, "Create agent");
+    let id = app(&h).account.selected_agent.clone().unwrap();
+    let file = dir.path().join("data/sandbox-state.json");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains(&id), "{saved}");
+    // Closing the window stops its sandbox; the next one reads the same file.
+    drop(h);
+    let h = open_account_in(dir.path());
+    assert_eq!(agent_ids(&h), ["rcs-agent-sandbox", id.as_str()]);
 }
 
 #[test]

@@ -9,6 +9,7 @@
 
 mod support;
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -414,7 +415,7 @@ fn campaign_window(rows: &str) -> (tempfile::TempDir, PathBuf, H) {
 
 /// Steps frames until `done` holds (the runner works on its own threads meanwhile).
 fn step_until(h: &mut H, what: &str, done: impl Fn(&rcs_composer::ui::app::App) -> bool) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
     while !done(app(h)) {
         assert!(std::time::Instant::now() < deadline, "timed out: {what}");
         h.run_steps(1);
@@ -495,7 +496,7 @@ fn a_dry_run_of_every_row_shows_progress_and_its_report() {
 fn a_running_dry_run_can_be_cancelled() {
     let mut rows = String::from("phone,first_name,store,code\n");
     for i in 0..400 {
-        rows.push_str(&format!("+1425556{i:04},Ana,Seattle,A{i}\n"));
+        writeln!(rows, "+1425556{i:04},Ana,Seattle,A{i}").unwrap();
     }
     let (_dir, _csv, mut h) = campaign_window(&rows);
     assert_eq!(app(&h).campaign.rows(), 400);

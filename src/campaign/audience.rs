@@ -3,7 +3,7 @@
 //! UTF-8 with or without a byte-order mark; the delimiter (`,` `;` or tab) is detected from
 //! the header line. The `csv` crate does the parsing (quoted fields with delimiters, quotes
 //! and line breaks), so a million-row file is never held in memory: rows are read into one
-//! reused record.
+//! reused record. The rules and their sources: docs/campaign-audiences.md.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};

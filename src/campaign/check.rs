@@ -1,5 +1,6 @@
 //! One audience row judged before anything is sent: its phone (E.164, not seen before), its
-//! shape, and its message filled in and checked by the core's validator.
+//! shape, and its message filled in and checked by the core's validator
+//! (docs/campaign-audiences.md).
 
 use std::collections::HashMap;
 

@@ -147,7 +147,8 @@ fn phone(s: &str) -> bool {
 }
 
 /// A phone number in strict E.164 form (`+`, a country code not starting with 0, at most 15
-/// digits in all), as the seed asks for `DestinationPhoneNumber`. Returns the number as an
+/// digits in all), as the API reference asks for `DestinationPhoneNumber`
+/// (docs/campaign-audiences.md). Returns the number as an
 /// integer key (15 digits fit in a `u64`), so that an audience of millions can be checked for
 /// repeats without keeping its numbers as strings.
 #[must_use]

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::ops::{Reply, ServiceError};
+use super::reply::{Reply, ServiceError};
 use super::state::State;
 use crate::rcs::account::{
     self, AgentUpdate, Destination, EventDestinationSpec, ListQuery, RCS_SPEND_LIMIT,

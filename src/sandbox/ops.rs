@@ -1,108 +1,16 @@
-//! The operations the sandbox serves, validated by the same core as the app.
+//! The operations the sandbox serves, validated by the same core as the app: the send here,
+//! the account operations in [`super::account`]. Dispatch goes one way, from here down.
 
 use serde_json::{Value, json};
 
+use super::account;
+use super::reply::{Reply, ServiceError};
 use super::state::{
     Accepted, BLOCKED_NUMBER, INTERNAL_ERROR_NUMBER, MISSING_MEDIA_MARK, State, THROTTLE_NUMBER,
 };
 use crate::rcs::codec;
 use crate::rcs::issue::Issue;
 use crate::rcs::validate::{Mode, validate};
-
-/// An error in the service's shape: HTTP status, `__type`, message and extra members.
-#[derive(Debug, Clone)]
-pub struct ServiceError {
-    pub status: u16,
-    pub kind: &'static str,
-    pub message: String,
-    pub extra: Value,
-}
-
-impl ServiceError {
-    fn new(status: u16, kind: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            kind,
-            message: message.into(),
-            extra: json!({}),
-        }
-    }
-
-    #[must_use]
-    pub fn internal(message: &str) -> Self {
-        Self::new(500, "InternalServerException", message)
-    }
-
-    /// The service's answer to a request over the account's rate.
-    #[must_use]
-    pub fn throttling(message: impl Into<String>) -> Self {
-        Self::new(400, "ThrottlingException", message)
-    }
-
-    #[must_use]
-    pub fn not_found(kind: &str, id: &str) -> Self {
-        let mut e = Self::new(
-            400,
-            "ResourceNotFoundException",
-            format!("{kind} {id} does not exist."),
-        );
-        e.extra = json!({"ResourceType": kind, "ResourceId": id});
-        e
-    }
-
-    #[must_use]
-    pub fn conflict(message: String) -> Self {
-        Self::new(400, "ConflictException", message)
-    }
-
-    #[must_use]
-    pub fn quota(message: String) -> Self {
-        Self::new(400, "ServiceQuotaExceededException", message)
-    }
-
-    /// A `ValidationException` with a reason and (path, message) fields.
-    #[must_use]
-    pub fn validation_reason(reason: &str, message: String, fields: Vec<(String, String)>) -> Self {
-        let mut e = Self::new(400, "ValidationException", message);
-        let fields: Vec<Value> = fields
-            .into_iter()
-            .map(|(n, m)| json!({"Name": n, "Message": m}))
-            .collect();
-        e.extra = json!({"Reason": reason, "Fields": fields});
-        e
-    }
-
-    /// A `ValidationException` from the core's error issues.
-    #[must_use]
-    pub fn from_issues(issues: &[Issue]) -> Self {
-        let errors: Vec<(String, String)> = issues
-            .iter()
-            .filter(|i| i.is_error())
-            .map(|i| (i.path.clone(), i.message.clone()))
-            .collect();
-        let n = errors.len();
-        Self::validation_reason(
-            "FIELD_VALIDATION_FAILED",
-            format!(
-                "{n} validation error{} detected",
-                if n == 1 { "" } else { "s" }
-            ),
-            errors,
-        )
-    }
-
-    /// The JSON body of the error response.
-    #[must_use]
-    pub fn body(&self) -> Value {
-        let mut body = json!({"__type": self.kind, "Message": self.message});
-        if let (Some(body), Some(extra)) = (body.as_object_mut(), self.extra.as_object()) {
-            body.extend(extra.clone());
-        }
-        body
-    }
-}
-
-pub type Reply = Result<Value, ServiceError>;
 
 /// The send operation, which the rate limit and the record concern.
 pub const SEND_RCS_MESSAGE: &str = "SendRcsMessage";
@@ -114,13 +22,8 @@ pub const SEND_RCS_MESSAGE: &str = "SendRcsMessage";
 pub fn handle(state: &mut State, operation: &str, body: &Value) -> Reply {
     match operation {
         SEND_RCS_MESSAGE => send_rcs_message(state, body),
-        _ => super::account::handle(state, operation, body).unwrap_or_else(|| {
-            Err(ServiceError::new(
-                400,
-                "UnknownOperationException",
-                format!("The sandbox does not implement {operation:?}."),
-            ))
-        }),
+        _ => account::handle(state, operation, body)
+            .unwrap_or_else(|| Err(ServiceError::unknown_operation(operation))),
     }
 }
 

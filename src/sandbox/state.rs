@@ -1,6 +1,7 @@
 //! The sandbox's in-memory account: RCS agents, spend limits, configuration sets and the
-//! messages it has accepted.
+//! messages it has accepted; and [`Persistent`], the part of it that `--state` keeps.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub const ACCOUNT: &str = "123456789012";
@@ -39,6 +40,20 @@ pub struct State {
     pub rcs_spend_override: Option<i64>,
 }
 
+/// What survives a restart with `--state`: the account, and the id counter so that ids never
+/// repeat. Accepted messages are not kept (`--record` is their log). Members are named like the
+/// service's, so the file reads like its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Persistent {
+    /// The last id handed out (or reserved); the next one is above it.
+    pub id_counter: u64,
+    pub rcs_agents: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rcs_spend_limit_override: Option<i64>,
+    pub configuration_sets: Vec<Value>,
+}
+
 impl Default for State {
     fn default() -> Self {
         Self::new()
@@ -58,6 +73,51 @@ impl State {
         let agent = state.agent_record(SANDBOX_AGENT, false, None);
         state.agents.push(agent);
         state
+    }
+
+    /// A state that continues `saved`, with no accepted messages.
+    #[must_use]
+    pub fn from_persistent(saved: Persistent) -> Self {
+        Self {
+            counter: saved.id_counter,
+            messages: Vec::new(),
+            agents: saved.rcs_agents,
+            config_sets: saved.configuration_sets,
+            rcs_spend_override: saved.rcs_spend_limit_override,
+        }
+    }
+
+    /// The part `--state` keeps, as it is now.
+    #[must_use]
+    pub fn persistent(&self) -> Persistent {
+        Persistent {
+            id_counter: self.counter,
+            rcs_agents: self.agents.clone(),
+            rcs_spend_limit_override: self.rcs_spend_override,
+            configuration_sets: self.config_sets.clone(),
+        }
+    }
+
+    /// Puts the account back as `saved` had it. The id counter stays where it is: ids that
+    /// were handed out must not be handed out again.
+    pub fn restore_account(&mut self, saved: Persistent) {
+        self.agents = saved.rcs_agents;
+        self.config_sets = saved.configuration_sets;
+        self.rcs_spend_override = saved.rcs_spend_limit_override;
+    }
+
+    /// Whether the account differs from `saved` (the id counter aside).
+    #[must_use]
+    pub fn account_differs(&self, saved: &Persistent) -> bool {
+        self.agents != saved.rcs_agents
+            || self.config_sets != saved.configuration_sets
+            || self.rcs_spend_override != saved.rcs_spend_limit_override
+    }
+
+    /// The last id handed out.
+    #[must_use]
+    pub fn id_counter(&self) -> u64 {
+        self.counter
     }
 
     /// A fresh id in the shape of a UUID; deterministic so tests and screenshots are stable.

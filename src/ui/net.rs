@@ -1,6 +1,7 @@
 //! Network work for the window on a tokio runtime beside eframe: requests never block the UI
 //! thread; results come back through a bounded channel followed by a repaint request.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
@@ -11,7 +12,7 @@ use crate::aws::{self, Connection, Failure, FailureKind};
 use crate::campaign::{self, progress::Progress};
 use crate::rcs::account::{AgentUpdate, EventDestinationSpec};
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, SandboxOptions};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
@@ -123,13 +124,17 @@ pub struct Net {
     rx: Receiver<NetDone>,
     ctx: egui::Context,
     sandbox: Arc<tokio::sync::Mutex<Option<Sandbox>>>,
+    /// The in-process sandbox's state file.
+    sandbox_state: Arc<PathBuf>,
     pending: usize,
 }
 
 impl Net {
+    /// The sandbox, when first used, keeps its account in `sandbox_state`.
+    ///
     /// # Errors
     /// When the runtime's threads cannot be started.
-    pub fn start(ctx: &egui::Context) -> std::io::Result<Self> {
+    pub fn start(ctx: &egui::Context, sandbox_state: PathBuf) -> std::io::Result<Self> {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("rcs-net")
@@ -142,6 +147,7 @@ impl Net {
             rx,
             ctx: ctx.clone(),
             sandbox: Arc::new(tokio::sync::Mutex::new(None)),
+            sandbox_state: Arc::new(sandbox_state),
             pending: 0,
         })
     }
@@ -160,9 +166,10 @@ impl Net {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let sandbox = Arc::clone(&self.sandbox);
+        let state_file = Arc::clone(&self.sandbox_state);
         self.pending += 1;
         self.rt.spawn(async move {
-            for done in run(job, &sandbox).await {
+            for done in run(job, &sandbox, &state_file).await {
                 if tx.send(done).is_err() {
                     return;
                 }
@@ -189,6 +196,7 @@ impl Net {
 async fn client(
     connection: &Connection,
     sandbox: &tokio::sync::Mutex<Option<Sandbox>>,
+    state_file: &Path,
     out: &mut Vec<NetDone>,
 ) -> Result<Client, Failure> {
     match connection {
@@ -196,7 +204,8 @@ async fn client(
         Connection::Sandbox => {
             let mut guard = sandbox.lock().await;
             if guard.is_none() {
-                let started = Sandbox::start(0).await.map_err(|e| {
+                let started = start_sandbox(state_file).await.map_err(|e| {
+                    // Names the state file when it is the cause (left untouched if corrupt).
                     Failure::new(
                         FailureKind::Network,
                         format!("The local sandbox could not start: {e}"),
@@ -211,7 +220,27 @@ async fn client(
     }
 }
 
-async fn run(job: NetJob, sandbox: &tokio::sync::Mutex<Option<Sandbox>>) -> Vec<NetDone> {
+/// The window's sandbox on a free port, its account kept in `state_file`.
+async fn start_sandbox(state_file: &Path) -> std::io::Result<Sandbox> {
+    if let Some(dir) = state_file.parent() {
+        // The data folder may not exist yet on a first run. A blocking call, but once.
+        std::fs::create_dir_all(dir).map_err(|e| {
+            std::io::Error::new(e.kind(), format!("cannot create {}: {e}", dir.display()))
+        })?;
+    }
+    Sandbox::start_with(SandboxOptions {
+        port: 0,
+        state: Some(state_file.to_owned()),
+        ..SandboxOptions::default()
+    })
+    .await
+}
+
+async fn run(
+    job: NetJob,
+    sandbox: &tokio::sync::Mutex<Option<Sandbox>>,
+    state_file: &Path,
+) -> Vec<NetDone> {
     let mut out = Vec::new();
     match job {
         NetJob::Probe => out.push(NetDone::Probed {
@@ -223,14 +252,14 @@ async fn run(job: NetJob, sandbox: &tokio::sync::Mutex<Option<Sandbox>>) -> Vec<
             connection,
             request,
         } => {
-            let result = match client(&connection, sandbox, &mut out).await {
+            let result = match client(&connection, sandbox, state_file, &mut out).await {
                 Ok(client) => aws::send::send(&client, &request).await,
                 Err(e) => Err(e),
             };
             out.push(NetDone::Sent { id, result });
         }
         NetJob::Account { connection, op } => {
-            let result = match client(&connection, sandbox, &mut out).await {
+            let result = match client(&connection, sandbox, state_file, &mut out).await {
                 Ok(client) => account(&client, &op).await,
                 Err(e) => Err(e),
             };
@@ -249,7 +278,7 @@ async fn run(job: NetJob, sandbox: &tokio::sync::Mutex<Option<Sandbox>>) -> Vec<
             progress,
             cancel,
         } => {
-            let result = match client(&connection, sandbox, &mut out).await {
+            let result = match client(&connection, sandbox, state_file, &mut out).await {
                 Ok(client) => campaign::run::run(*plan, Some(client), progress, cancel)
                     .await
                     .map(Box::new)

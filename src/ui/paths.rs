@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub struct AppPaths {
     /// The template library.
     pub library: PathBuf,
-    /// Autosave and the media attachment map.
+    /// Autosave, the media attachment map and the window's sandbox account.
     pub data: PathBuf,
     /// Settings (recent files, preview theme) and the window layout.
     pub config: PathBuf,
@@ -55,5 +55,12 @@ impl AppPaths {
     #[must_use]
     pub fn media_map_file(&self) -> PathBuf {
         self.data.join("media-map.json")
+    }
+
+    /// The in-process sandbox's account (`--state` of `rcs-composer sandbox`), so what a user
+    /// created there is still there the next day.
+    #[must_use]
+    pub fn sandbox_state_file(&self) -> PathBuf {
+        self.data.join("sandbox-state.json")
     }
 }

@@ -333,7 +333,7 @@ fn history(ui: &mut Ui, state: &SendState) {
         .num_columns(5)
         .show(ui, |ui| {
             for h in state.history.iter().rev() {
-                ui.label(clock(h.at));
+                ui.label(crate::ui::local_time::clock(h.at));
                 ui.label(&h.destination);
                 ui.label(if h.dry_run { "dry run" } else { "real" });
                 ui.label(RichText::new(&h.connection).small());
@@ -345,10 +345,4 @@ fn history(ui: &mut Ui, state: &SendState) {
                 ui.end_row();
             }
         });
-}
-
-/// `HH:MM:SS` UTC.
-fn clock(secs: u64) -> String {
-    let s = secs % 86_400;
-    format!("{:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
 }

@@ -73,7 +73,7 @@ impl Reader {
             if !known.contains(&key.as_str()) {
                 let hint = known
                     .iter()
-                    .find(|k| k.eq_ignore_ascii_case(key) || edit_distance(k, key) <= 2)
+                    .find(|k| k.eq_ignore_ascii_case(key) || strsim::levenshtein(k, key) <= 2)
                     .map(|k| format!(" Did you mean '{k}'?"))
                     .unwrap_or_default();
                 self.issues.push(Issue::error(
@@ -435,21 +435,4 @@ impl Reader {
         };
         Some((m, base))
     }
-}
-
-/// Levenshtein distance, for "did you mean" hints on misspelt members.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }

@@ -327,6 +327,16 @@ fn grid_rows(ui: &mut Ui, prefix: &str, v: &Value) {
                     });
                     ui.end_row();
                 }
+                Value::Number(n) if key.ends_with("Timestamp") => {
+                    // The service gives times as epoch seconds: show them in local time.
+                    ui.label(key);
+                    let raw = n.to_string();
+                    match n.as_f64().and_then(crate::ui::local_time::date_time) {
+                        Some(shown) => ui.label(shown).on_hover_text(raw),
+                        None => ui.label(raw),
+                    };
+                    ui.end_row();
+                }
                 _ => {
                     ui.label(key);
                     ui.label(v.as_str().map_or_else(|| v.to_string(), str::to_owned));

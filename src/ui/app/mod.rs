@@ -100,7 +100,7 @@ impl App {
         picker: Arc<dyn FilePicker>,
         file: Option<PathBuf>,
     ) -> std::io::Result<Self> {
-        let mut net = Net::start(ctx)?;
+        let mut net = Net::start(ctx, paths.sandbox_state_file())?;
         net.submit(NetJob::Profiles);
         let mut jobs = Jobs::start(ctx, paths.clone(), picker);
         jobs.submit(Job::LoadState);
@@ -598,6 +598,7 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("rcs-composer")
             .with_app_id("rcs-composer")
+            .with_icon(crate::ui::icon::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
