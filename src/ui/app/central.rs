@@ -42,10 +42,12 @@ impl App {
                         ui.separator();
                         let blockers =
                             campaign_run::blockers(campaign, issues, origination.as_deref());
+                        // Counted only when the rows are checked against this template.
                         let valid = campaign
                             .scanned
                             .as_ref()
-                            .map_or(0, |s| s.count(crate::campaign::check::Judgement::Valid));
+                            .filter(|_| !campaign.scanning())
+                            .map(|s| s.count(crate::campaign::check::Judgement::Valid));
                         let input = crate::ui::campaign::run_panel::RunInput {
                             run,
                             valid,

@@ -23,7 +23,7 @@ use crate::ui::account::AccountState;
 use crate::ui::campaign::{CampaignState, Personal, RowProblems};
 use crate::ui::command::Command;
 use crate::ui::draft::Draft;
-use crate::ui::editor::{EditorState, form::IssueIndex};
+use crate::ui::editor::{self, EditorState, form::IssueIndex};
 use crate::ui::jobs::{FilePicker, Job, Jobs};
 use crate::ui::media_cache::MediaCache;
 use crate::ui::net::{Net, NetJob};
@@ -214,7 +214,12 @@ impl App {
             stable_time: 0.6,
             auto_save_interval: 10.0,
         });
+        // A campaign being prepared stays in view when its template (re)opens.
+        let keep = self.editor.tab == editor::Tab::Audience && self.campaign.path.is_some();
         self.editor = EditorState::default();
+        if keep {
+            self.editor.tab = editor::Tab::Audience;
+        }
         self.media.clear();
         self.reattach_media();
         self.refresh();
@@ -592,7 +597,7 @@ impl eframe::App for EframeApp {
 ///
 /// # Errors
 /// When no window can be created (no display, no graphics driver).
-pub fn run(file: Option<PathBuf>) -> eframe::Result {
+pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
     let paths = AppPaths::from_env();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -609,12 +614,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         "rcs-composer",
         options,
         Box::new(move |cc| {
-            let app = App::new(
+            let mut app = App::new(
                 &cc.egui_ctx,
                 paths,
                 Arc::new(crate::ui::jobs::RfdPicker),
                 file,
             )?;
+            if let Some(audience) = audience {
+                // Checked against the draft now and again once the template has opened.
+                app.apply(&cc.egui_ctx, Command::LoadAudience(audience), true);
+            }
             Ok(Box::new(EframeApp(app)))
         }),
     )

@@ -82,7 +82,10 @@ impl FieldNames {
             (Code::InvalidFormat, _) => "is not valid once filled in".to_owned(),
             (Code::InvalidPhone, _) => "is not in E.164 format (+14255550123)".to_owned(),
             (Code::DuplicatePhone, _) => "repeats an earlier row (sent once)".to_owned(),
-            (Code::MalformedRow, _) => "has the wrong number of cells or is not UTF-8".to_owned(),
+            (Code::MalformedRow, _) if group.example.contains("UTF-8") => {
+                "is not UTF-8 text".to_owned()
+            }
+            (Code::MalformedRow, _) => "has another number of cells than the header".to_owned(),
             _ => format!("— {}", group.example),
         }
     }
@@ -92,7 +95,7 @@ impl FieldNames {
     pub fn line(&self, group: &Group) -> String {
         format!(
             "{} {}: {} {}",
-            group.rows,
+            crate::ui::campaign::panel::thousands(group.rows),
             if group.rows == 1 { "row" } else { "rows" },
             self.label(&group.path),
             self.problem(group)

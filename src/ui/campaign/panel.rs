@@ -50,11 +50,16 @@ pub fn show(ui: &mut Ui, input: &PanelInput<'_>, commands: &mut Vec<Command>) {
         } else {
             "Reading rows"
         };
-        ui.add(
-            egui::ProgressBar::new(progress.fraction)
-                .show_percentage()
-                .text(format!("{what}… {} rows", thousands(progress.rows))),
-        );
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a percentage of a fraction in 0..=1"
+        )]
+        let percent = (progress.fraction * 100.0).round() as u32;
+        ui.add(egui::ProgressBar::new(progress.fraction).text(format!(
+            "{what}… {} rows ({percent}%)",
+            thousands(progress.rows)
+        )));
     }
     if let Some(error) = &state.error {
         ui.label(RichText::new(format!("✖ {}", error.message)).color(theme::ERROR));
@@ -168,7 +173,7 @@ fn columns(ui: &mut Ui, state: &CampaignState) {
                 .enumerate()
             {
                 if i == scanned.audience.phone {
-                    ui.label(format!("{name} (phone)"));
+                    ui.label(format!("{name} (phone column)"));
                 } else {
                     ui.label(name);
                 }

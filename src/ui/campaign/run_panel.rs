@@ -12,8 +12,8 @@ use crate::ui::theme;
 
 pub struct RunInput<'a> {
     pub run: &'a RunState,
-    /// Rows that pass the checks: the recipients of a send.
-    pub valid: u64,
+    /// Rows that pass the checks: the recipients of a send (`None` until they are checked).
+    pub valid: Option<u64>,
     pub origination: Option<&'a str>,
     pub connection: &'a str,
     /// Why no run can start now, in words (empty: one can).
@@ -43,13 +43,19 @@ pub fn show(ui: &mut Ui, input: &RunInput<'_>, commands: &mut Vec<Command>) {
         {
             commands.push(Command::CampaignRun(Mode::DryRun));
         }
-        let send = format!(
-            "Send to {} {}…",
-            thousands(input.valid),
-            if input.valid == 1 { "recipient" } else { "recipients" }
-        );
+        let send = match input.valid {
+            Some(n) => format!(
+                "Send to {} {}…",
+                thousands(n),
+                if n == 1 { "recipient" } else { "recipients" }
+            ),
+            None => "Send…".to_owned(),
+        };
         if ui
-            .add_enabled(ready && input.valid > 0, egui::Button::new(send))
+            .add_enabled(
+                ready && input.valid.is_some_and(|n| n > 0),
+                egui::Button::new(send),
+            )
             .on_hover_text("Send every valid row once, after a confirmation.")
             .on_disabled_hover_text(if ready { "No row passes the checks." } else { &why })
             .clicked()

@@ -70,12 +70,14 @@ pub struct Scanned {
     pub groups: Vec<Group>,
     /// Per column, in header order.
     pub longest: Vec<Longest>,
+    /// Valid, invalid and skipped rows, counted once (the panel shows them every frame).
+    counts: [u64; 3],
 }
 
 impl Scanned {
     #[must_use]
     pub fn count(&self, judgement: Judgement) -> u64 {
-        self.judgements.iter().filter(|j| **j == judgement).count() as u64
+        self.counts[slot(judgement)]
     }
 
     /// The judgement of row `number` (1-based).
@@ -149,7 +151,8 @@ pub fn scan(
     let mut checker = RowChecker::new(request.template.clone(), &audience);
     let mut judgements = Vec::new();
     let mut checkpoints = Vec::new();
-    let mut groups: HashMap<(Code, String), Group> = HashMap::new();
+    // Keyed by code and path, and for a malformed row by its kind (cells or UTF-8).
+    let mut groups: HashMap<(Code, String, bool), Group> = HashMap::new();
     let mut longest = vec![Longest::default(); audience.columns.len()];
     let mut last_report = Instant::now();
     loop {
@@ -170,23 +173,16 @@ pub fn scan(
         if (row.number - 1) % CHECKPOINT == 0 {
             checkpoints.push(row.start);
         }
-        for (column, best) in longest.iter_mut().enumerate() {
-            if let Some(cell) = row.cell(column) {
-                let chars = cell.chars().count();
-                if chars > best.chars {
-                    *best = Longest {
-                        chars,
-                        row: row.number,
-                        start: cell.chars().take(EXAMPLE_CHARS).collect(),
-                    };
-                }
-            }
-        }
+        note_longest(&mut longest, &row);
         let verdict = checker.check(&row);
         judgements.push(verdict.judgement);
         for issue in verdict.issues.iter().filter(|i| i.is_error()) {
             groups
-                .entry((issue.code, issue.path.clone()))
+                .entry((
+                    issue.code,
+                    issue.path.clone(),
+                    issue.code == Code::MalformedRow && issue.message.contains("UTF-8"),
+                ))
                 .and_modify(|g| g.rows += 1)
                 .or_insert_with(|| Group {
                     code: issue.code,
@@ -222,6 +218,10 @@ pub fn scan(
     }
     let mut groups: Vec<Group> = groups.into_values().collect();
     groups.sort_by(|a, b| (a.first_row, &a.path).cmp(&(b.first_row, &b.path)));
+    let mut counts = [0; 3];
+    for j in &judgements {
+        counts[slot(*j)] += 1;
+    }
     Some(Ok(Scanned {
         rows: judgements.len() as u64,
         audience,
@@ -230,7 +230,32 @@ pub fn scan(
         checkpoints,
         groups,
         longest,
+        counts,
     }))
+}
+
+/// Keeps each column's longest value so far.
+fn note_longest(longest: &mut [Longest], row: &crate::campaign::audience::Row<'_>) {
+    for (column, best) in longest.iter_mut().enumerate() {
+        if let Some(cell) = row.cell(column) {
+            let chars = cell.chars().count();
+            if chars > best.chars {
+                *best = Longest {
+                    chars,
+                    row: row.number,
+                    start: cell.chars().take(EXAMPLE_CHARS).collect(),
+                };
+            }
+        }
+    }
+}
+
+const fn slot(judgement: Judgement) -> usize {
+    match judgement {
+        Judgement::Valid => 0,
+        Judgement::Invalid => 1,
+        Judgement::Skipped => 2,
+    }
 }
 
 fn scan_error(e: &AudienceError) -> ScanError {

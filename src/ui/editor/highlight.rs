@@ -15,7 +15,7 @@ use crate::ui::theme;
 pub fn job(
     text: &str,
     font: &FontId,
-    colour: Color32,
+    (colour, accent): (Color32, Color32),
     columns: Option<&[String]>,
     wrap_width: f32,
 ) -> LayoutJob {
@@ -42,15 +42,9 @@ pub fn job(
                     .map_or(text.len(), |i| last_end + i + 2);
                 let unknown = default.is_none()
                     && columns.is_some_and(|c| !c.iter().any(|c| c.trim() == name));
-                let mut format = TextFormat::simple(
-                    font.clone(),
-                    if unknown {
-                        theme::ERROR
-                    } else {
-                        theme::PLACEHOLDER
-                    },
-                );
-                format.background = theme::PLACEHOLDER_BACKGROUND;
+                let mut format =
+                    TextFormat::simple(font.clone(), if unknown { theme::ERROR } else { accent });
+                format.background = theme::PLACEHOLDER_TINT;
                 if unknown {
                     format.underline = egui::Stroke::new(1.0, theme::ERROR);
                 }
@@ -70,8 +64,9 @@ pub fn layouter(
     move |ui, text, wrap_width| {
         let font = egui::TextStyle::Body.resolve(ui.style());
         let colour = ui.visuals().widgets.inactive.text_color();
+        let accent = theme::placeholder(ui.visuals().dark_mode);
         let wrap = if multiline { wrap_width } else { f32::INFINITY };
-        let job = job(text.as_str(), &font, colour, columns, wrap);
+        let job = job(text.as_str(), &font, (colour, accent), columns, wrap);
         ui.fonts_mut(|f| f.layout_job(job))
     }
 }
@@ -81,13 +76,8 @@ mod tests {
     use super::*;
 
     fn spans(text: &str, columns: Option<&[String]>) -> Vec<(String, Color32)> {
-        let job = job(
-            text,
-            &FontId::default(),
-            Color32::WHITE,
-            columns,
-            f32::INFINITY,
-        );
+        let colours = (Color32::WHITE, theme::PLACEHOLDER);
+        let job = job(text, &FontId::default(), colours, columns, f32::INFINITY);
         job.sections
             .iter()
             .map(|s| {

@@ -11,6 +11,7 @@ use egui::{RichText, Ui};
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::ContentKind;
+use crate::ui::campaign::panel::thousands;
 use crate::ui::command::Command;
 use crate::ui::draft::{Draft, ListOwner};
 use form::{Form, IssueIndex};
@@ -117,12 +118,12 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context
                 .filter(|i| i.is_error() && Tab::of(&i.path) == tab)
                 .count();
             let count = if tab == Tab::Audience {
-                usize::try_from(row_problems.with_problems).unwrap_or(usize::MAX)
+                row_problems.with_problems
             } else {
-                count
+                u64::try_from(count).unwrap_or(u64::MAX)
             };
             let text = if count > 0 {
-                format!("{} ({count} ✖)", tab.label())
+                format!("{} ({} ✖)", tab.label(), thousands(count))
             } else {
                 tab.label().to_owned()
             };
@@ -228,7 +229,8 @@ fn issue_list(
             ui.label(
                 RichText::new(format!(
                     "✖ {} of {} audience rows have problems",
-                    rows.with_problems, rows.rows
+                    thousands(rows.with_problems),
+                    thousands(rows.rows)
                 ))
                 .color(crate::ui::theme::ERROR),
             );
