@@ -1,5 +1,7 @@
 //! `cargo bench --bench frame`: one full UI frame (library, editor and phone preview; layout
 //! and tessellation, no GPU) with the largest legal message. Targets: p50 ≤ 1 ms, p99 ≤ 4 ms.
+//! And switching the preview's audience row: the command (one seek and read of the row, the
+//! template filled in and checked) plus the frame that shows it, under one frame (16.7 ms).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use rcs_composer::rcs::samples::largest_legal_message;
 use rcs_composer::ui::app::App;
+use rcs_composer::ui::command::Command;
 use rcs_composer::ui::jobs::FilePicker;
 use rcs_composer::ui::paths::AppPaths;
 
@@ -26,6 +29,9 @@ impl FilePicker for NoDialogs {
         None
     }
     fn pick_image(&self) -> Option<PathBuf> {
+        None
+    }
+    fn pick_audience(&self, _: &Path) -> Option<PathBuf> {
         None
     }
 }
@@ -95,5 +101,86 @@ fn full_frame(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, full_frame);
+/// p50, p99 and max of single samples.
+fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
+    times.sort_unstable();
+    let p = |q: f64| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let i = ((times.len() as f64 - 1.0) * q) as usize;
+        times[i]
+    };
+    (p(0.50), p(0.99), p(1.0))
+}
+
+fn switch_row(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        &ctx,
+        AppPaths::under(dir.path()),
+        Arc::new(NoDialogs),
+        Some(examples.join("rich-card-winter-sale-personal.json")),
+    )
+    .unwrap();
+    let mut n = 0;
+    // Open the template, then the audience, and wait for the scan (background threads).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while app.pending_jobs() > 0
+        || app
+            .draft
+            .content()
+            .and_then(|c| c.rich_card.as_ref())
+            .is_none()
+    {
+        assert!(Instant::now() < deadline, "the template did not open");
+        frame(&ctx, &mut app, n);
+        n += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    app.apply(
+        &ctx,
+        Command::LoadAudience(examples.join("audience-winter-sale.csv")),
+        false,
+    );
+    while app.campaign.rows() == 0 || app.pending_jobs() > 0 {
+        assert!(Instant::now() < deadline, "the audience was not read");
+        frame(&ctx, &mut app, n);
+        n += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let rows = app.campaign.rows();
+    for _ in 0..30 {
+        frame(&ctx, &mut app, n);
+        n += 1;
+    }
+    let step = |app: &mut App, n: u32| {
+        let next = app.campaign.row % rows + 1;
+        app.apply(&ctx, Command::GoToRow(next), false);
+        frame(&ctx, app, n)
+    };
+    c.bench_function("switch preview row (command + frame)", |b| {
+        b.iter(|| {
+            n += 1;
+            step(&mut app, n)
+        });
+    });
+    let times: Vec<Duration> = (0..2000)
+        .map(|i| {
+            let start = Instant::now();
+            step(&mut app, n + i);
+            start.elapsed()
+        })
+        .collect();
+    let (p50, p99, max) = percentiles(times);
+    println!(
+        "switch preview row (command + frame) over 2000 switches: p50 {p50:?}, p99 {p99:?}, max {max:?}"
+    );
+}
+
+criterion_group!(benches, full_frame, switch_row);
 criterion_main!(benches);

@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return cli::run(command);
     }
-    match rcs_composer::ui::run(cli.file) {
+    match rcs_composer::ui::run(cli.file, cli.audience) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rcs-composer: cannot open the window: {e}");

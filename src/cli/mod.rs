@@ -27,6 +27,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A template to open in the composer window.
     pub file: Option<PathBuf>,
+    /// An audience CSV to open in the window's Audience tab.
+    #[arg(long, value_name = "FILE.csv")]
+    pub audience: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

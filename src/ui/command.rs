@@ -66,4 +66,32 @@ pub enum Command {
     ToggleAccount,
     /// Use this agent as the template's origination identity.
     SetOrigination(String),
+    /// Choose an audience file with the file dialog.
+    OpenAudience,
+    /// Read and check this audience file (dropped, picked or scripted).
+    LoadAudience(PathBuf),
+    CloseAudience,
+    /// Use this column as the recipients' phone numbers (the rows are checked again).
+    SetPhoneColumn(String),
+    /// Show this audience row (1-based) in the preview.
+    GoToRow(u64),
+    /// Show the next audience row that does not pass the checks.
+    NextProblemRow,
+    /// Show a row with a problem and focus the field it concerns.
+    ShowRowProblem {
+        row: u64,
+        path: String,
+    },
+    /// Run the campaign over the audience: a dry run at once, a real send after the typed
+    /// confirmation.
+    CampaignRun(crate::campaign::run::Mode),
+    /// The user typed the number of recipients and confirmed the real send.
+    CampaignConfirmed,
+    /// Stop the running campaign (or drop the one waiting for confirmation).
+    CampaignCancel,
+    /// A sample value for a placeholder of this template (kept in settings).
+    SetSample {
+        name: String,
+        value: String,
+    },
 }

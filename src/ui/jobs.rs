@@ -4,11 +4,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::templates::{self, LibraryEntry, OpenError};
+use crate::ui::campaign::scan::{self, ScanError, ScanProgress, ScanRequest, Scanned};
 use crate::ui::media;
 use crate::ui::paths::AppPaths;
 use crate::ui::settings::{Autosave, MediaMap, Settings};
@@ -22,6 +24,8 @@ pub enum PickPurpose {
     Attach {
         url: String,
     },
+    /// Choose an audience CSV file.
+    Audience,
 }
 
 /// What to do once a save finished.
@@ -95,6 +99,16 @@ pub enum Done {
     Written,
     /// A background write failed: shown, never fatal.
     WriteFailed(String),
+    /// How far the audience scan of this generation got (not an answer: more follows).
+    AudienceProgress {
+        generation: u64,
+        progress: ScanProgress,
+    },
+    /// The audience scan of this generation ended; `None` when it was cancelled.
+    AudienceScanned {
+        generation: u64,
+        result: Option<Result<Box<Scanned>, ScanError>>,
+    },
 }
 
 /// Shows native file dialogs. A trait so tests can script the answers.
@@ -102,6 +116,7 @@ pub trait FilePicker: Send + Sync {
     fn pick_open(&self, folder: &std::path::Path) -> Option<PathBuf>;
     fn pick_save(&self, folder: &std::path::Path, name: &str) -> Option<PathBuf>;
     fn pick_image(&self) -> Option<PathBuf>;
+    fn pick_audience(&self, folder: &std::path::Path) -> Option<PathBuf>;
 }
 
 /// rfd's dialogs (the XDG desktop portal on Linux).
@@ -127,6 +142,13 @@ impl FilePicker for RfdPicker {
         rfd::FileDialog::new()
             .set_title("Attach a local image for the preview")
             .add_filter("Images", &["png", "jpg", "jpeg", "gif", "webp", "bmp"])
+            .pick_file()
+    }
+    fn pick_audience(&self, folder: &std::path::Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open audience")
+            .add_filter("Audience (CSV)", &["csv", "tsv", "txt"])
+            .set_directory(folder)
             .pick_file()
     }
 }
@@ -187,6 +209,7 @@ impl Jobs {
                     PickPurpose::Open => picker.pick_open(&folder),
                     PickPurpose::SaveAs => picker.pick_save(&folder, &name),
                     PickPurpose::Attach { .. } => picker.pick_image(),
+                    PickPurpose::Audience => picker.pick_audience(&folder),
                 };
                 let elapsed = started.elapsed();
                 let _ = tx.send(Done::Picked {
@@ -201,10 +224,45 @@ impl Jobs {
         }
     }
 
+    /// Reads and checks an audience file on its own thread, reporting progress, until done
+    /// or `cancel` is set. Not on the I/O worker: a million-row scan takes seconds, and saves
+    /// and settings must not wait behind it.
+    pub fn scan(&mut self, request: ScanRequest, cancel: Arc<AtomicBool>) {
+        let tx = self.done_tx.clone();
+        let ctx = self.ctx.clone();
+        self.pending += 1;
+        let spawned = std::thread::Builder::new()
+            .name("rcs-audience".into())
+            .spawn(move || {
+                let generation = request.generation;
+                let mut report = |progress: ScanProgress| {
+                    // Progress is best effort: a full channel drops it rather than wait.
+                    if tx
+                        .try_send(Done::AudienceProgress {
+                            generation,
+                            progress,
+                        })
+                        .is_ok()
+                    {
+                        ctx.request_repaint();
+                    }
+                };
+                let result = scan::scan(&request, &cancel, &mut report).map(|r| r.map(Box::new));
+                if send(&tx, Done::AudienceScanned { generation, result }) {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_err() {
+            self.pending -= 1;
+        }
+    }
+
     /// The next finished result, without waiting.
     pub fn poll(&mut self) -> Option<Done> {
         let done = self.done.try_recv().ok()?;
-        self.pending = self.pending.saturating_sub(1);
+        if !matches!(done, Done::AudienceProgress { .. }) {
+            self.pending = self.pending.saturating_sub(1);
+        }
         Some(done)
     }
 

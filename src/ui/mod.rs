@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod app;
+pub mod campaign;
 pub mod command;
 pub mod draft;
 pub mod editor;

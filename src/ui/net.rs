@@ -9,9 +9,12 @@ use aws_sdk_pinpointsmsvoicev2::Client;
 
 use crate::aws::account::ListQuery;
 use crate::aws::{self, Connection, Failure, FailureKind};
+use crate::campaign::{self, progress::Progress};
 use crate::rcs::account::{AgentUpdate, EventDestinationSpec};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::sandbox::{Sandbox, SandboxOptions};
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
 
 #[derive(Debug)]
 pub enum NetJob {
@@ -27,6 +30,21 @@ pub enum NetJob {
     Account {
         connection: Connection,
         op: AccountOp,
+    },
+    /// The campaign runner's checks (and, for a confirmation, its counting pass), blocking
+    /// work moved off the runtime's worker.
+    CampaignPrepare {
+        id: u64,
+        options: Box<campaign::run::Options>,
+        count: bool,
+    },
+    /// A campaign run; progress goes to `progress`, whose receiver the window reads.
+    CampaignRun {
+        id: u64,
+        plan: Box<campaign::run::Plan>,
+        connection: Connection,
+        progress: watch::Sender<Progress>,
+        cancel: CancellationToken,
     },
 }
 
@@ -83,6 +101,21 @@ pub enum NetDone {
         result: Result<serde_json::Value, Failure>,
     },
     SandboxStarted(String),
+    CampaignPrepared {
+        id: u64,
+        result: Result<Prepared, String>,
+    },
+    CampaignDone {
+        id: u64,
+        result: Result<Box<campaign::run::Outcome>, String>,
+    },
+}
+
+/// A campaign plan the runner accepted, with its counts when asked for.
+#[derive(Debug)]
+pub struct Prepared {
+    pub plan: Box<campaign::run::Plan>,
+    pub totals: Option<campaign::run::Totals>,
 }
 
 pub struct Net {
@@ -120,6 +153,16 @@ impl Net {
     }
 
     pub fn submit(&mut self, job: NetJob) {
+        if let NetJob::CampaignRun { progress, .. } = &job {
+            // Each published progress repaints the window; the task ends with the run.
+            let mut watcher = progress.subscribe();
+            let ctx = self.ctx.clone();
+            self.rt.spawn(async move {
+                while watcher.changed().await.is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+        }
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let sandbox = Arc::clone(&self.sandbox);
@@ -222,8 +265,50 @@ async fn run(
             };
             out.push(NetDone::Account { op, result });
         }
+        NetJob::CampaignPrepare { id, options, count } => {
+            let result = tokio::task::spawn_blocking(move || prepare(*options, count))
+                .await
+                .unwrap_or_else(|e| Err(format!("the campaign's checks stopped: {e}")));
+            out.push(NetDone::CampaignPrepared { id, result });
+        }
+        NetJob::CampaignRun {
+            id,
+            plan,
+            connection,
+            progress,
+            cancel,
+        } => {
+            let result = match client(&connection, sandbox, state_file, &mut out).await {
+                Ok(client) => campaign::run::run(*plan, Some(client), progress, cancel)
+                    .await
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            out.push(NetDone::CampaignDone { id, result });
+        }
     }
     out
+}
+
+/// The runner's checks, and its counting pass when `count` (blocking: a thread of its own).
+fn prepare(options: campaign::run::Options, count: bool) -> Result<Prepared, String> {
+    for path in [&options.report, &options.journal].into_iter().flatten() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+    }
+    let plan = campaign::run::Plan::prepare(options).map_err(|e| e.to_string())?;
+    let totals = if count {
+        Some(campaign::run::count(&plan).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
+    Ok(Prepared {
+        plan: Box::new(plan),
+        totals,
+    })
 }
 
 async fn account(c: &Client, op: &AccountOp) -> Result<serde_json::Value, Failure> {

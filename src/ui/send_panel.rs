@@ -52,6 +52,8 @@ pub struct PanelInput<'a> {
     pub origination: Option<&'a str>,
     /// RCS agents from the account panel, for the origination picker.
     pub agents: &'a [String],
+    /// Where the placeholders' values come from, for a template that has placeholders.
+    pub values: Option<&'a str>,
 }
 
 pub fn show(
@@ -93,6 +95,9 @@ pub fn show(
             )));
         }
     });
+    if let Some(values) = input.values {
+        ui.label(RichText::new(values).strong());
+    }
     let errors: Vec<&Issue> = input.issues.iter().filter(|i| i.is_error()).collect();
     if errors.is_empty() {
         ui.label(RichText::new("✔ Ready to send").color(Color32::from_rgb(40, 160, 70)));

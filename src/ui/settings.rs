@@ -21,6 +21,9 @@ pub struct Settings {
     pub test_recipients: Vec<String>,
     /// The recipient chosen last.
     pub recipient: Option<String>,
+    /// Sample values for placeholders, by template (its path, or `untitled`), then by
+    /// placeholder name: used while no audience is open, never written into the template.
+    pub samples: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Settings {
@@ -29,6 +32,16 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// Carries an untitled draft's sample values over to the path it was first saved as.
+    pub fn rename_samples(&mut self, from: &str, to: &str) {
+        if let Some(values) = self.samples.remove(from) {
+            self.samples
+                .entry(to.to_owned())
+                .or_default()
+                .extend(values);
+        }
     }
 }
 

@@ -128,3 +128,19 @@ pub fn palette(dark: bool) -> &'static Palette {
 /// Editor colours for inline checks.
 pub const ERROR: Color32 = Color32::from_rgb(220, 50, 47);
 pub const WARNING: Color32 = Color32::from_rgb(203, 120, 0);
+
+/// Placeholders (`{{first_name}}`) in the editor's text fields, on light and dark editors:
+/// coloured text on a faint tint, unlike a selection (solid background).
+pub const PLACEHOLDER: Color32 = Color32::from_rgb(24, 96, 200);
+pub const PLACEHOLDER_ON_DARK: Color32 = Color32::from_rgb(120, 180, 255);
+pub const PLACEHOLDER_TINT: Color32 = Color32::from_rgba_premultiplied(10, 20, 40, 24);
+
+/// The placeholder colour for an editor in dark or light mode.
+#[must_use]
+pub const fn placeholder(dark: bool) -> Color32 {
+    if dark {
+        PLACEHOLDER_ON_DARK
+    } else {
+        PLACEHOLDER
+    }
+}

@@ -49,6 +49,9 @@ impl FilePicker for ScriptedPicker {
     fn pick_image(&self) -> Option<PathBuf> {
         self.next()
     }
+    fn pick_audience(&self, _folder: &Path) -> Option<PathBuf> {
+        self.next()
+    }
 }
 
 pub fn harness(

@@ -64,17 +64,7 @@ impl App {
             | Command::LibraryRename { .. }
             | Command::LibraryDelete(_) => self.apply_library(command),
             Command::Jump(path) => self.editor.jump(&path),
-            Command::RecoverAutosave => {
-                if let Some(Dialog::Recover(autosave)) = self.dialog.take() {
-                    let decoded = crate::rcs::codec::from_value(&autosave.template);
-                    self.load_document(
-                        decoded.request,
-                        autosave.path.clone(),
-                        crate::rcs::model::SendRcsMessageRequest::default(),
-                    );
-                    self.status = Some(("Recovered the unsaved draft.".into(), false));
-                }
-            }
+            Command::RecoverAutosave => self.recover_autosave(),
             Command::DiscardAutosave => {
                 self.dialog = None;
                 self.jobs.submit(Job::ClearAutosave);
@@ -99,6 +89,17 @@ impl App {
                     }
                 }
             }
+            Command::OpenAudience
+            | Command::LoadAudience(_)
+            | Command::CloseAudience
+            | Command::SetPhoneColumn(_)
+            | Command::GoToRow(_)
+            | Command::NextProblemRow
+            | Command::ShowRowProblem { .. }
+            | Command::SetSample { .. }
+            | Command::CampaignRun(_)
+            | Command::CampaignConfirmed
+            | Command::CampaignCancel => self.apply_campaign(ctx, &command),
             Command::SetOrigination(id) => {
                 self.draft.request.origination_identity = Some(id);
                 self.refresh();
@@ -108,6 +109,18 @@ impl App {
                 self.jobs.submit(Job::ClearAutosave);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    fn recover_autosave(&mut self) {
+        if let Some(Dialog::Recover(autosave)) = self.dialog.take() {
+            let decoded = crate::rcs::codec::from_value(&autosave.template);
+            self.load_document(
+                decoded.request,
+                autosave.path.clone(),
+                crate::rcs::model::SendRcsMessageRequest::default(),
+            );
+            self.status = Some(("Recovered the unsaved draft.".into(), false));
         }
     }
 
@@ -170,7 +183,7 @@ impl App {
             .submit(crate::ui::net::NetJob::Account { connection, op });
     }
 
-    fn dialog_folder(&self) -> PathBuf {
+    pub(super) fn dialog_folder(&self) -> PathBuf {
         self.path
             .as_ref()
             .and_then(|p| p.parent())

@@ -40,6 +40,14 @@ pub enum Dialog {
     ConfirmSend {
         lines: Vec<(String, String)>,
     },
+    /// Before a campaign's real send: the user types the number of recipients.
+    ConfirmCampaign {
+        /// The local sandbox: nothing is delivered or billed.
+        sandbox: bool,
+        recipients: u64,
+        lines: Vec<(String, String)>,
+        typed: String,
+    },
     /// Before an account request that deletes or resets something.
     ConfirmAccount {
         title: String,
@@ -188,6 +196,12 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
                 });
             confirm(ui, "Send for real", "Cancel", Command::ConfirmedSend)
         }
+        Dialog::ConfirmCampaign {
+            sandbox,
+            recipients,
+            lines,
+            typed,
+        } => confirm_campaign(ui, *sandbox, *recipients, lines, typed),
         Dialog::Rename { from, name } => {
             ui.heading("Rename template");
             let label = ui.label("New name");
@@ -212,6 +226,64 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
             choice
         }
     }
+}
+
+fn confirm_campaign(
+    ui: &mut Ui,
+    sandbox: bool,
+    recipients: u64,
+    lines: &[(String, String)],
+    typed: &mut String,
+) -> Choice {
+    let plural = if recipients == 1 {
+        "recipient"
+    } else {
+        "recipients"
+    };
+    if sandbox {
+        ui.heading(format!(
+            "Send to {recipients} {plural} through the local sandbox?"
+        ));
+        ui.label("The local sandbox accepts and records each request: nothing is delivered to any phone and nothing is billed.");
+    } else {
+        ui.heading(format!(
+            "Send this campaign to {recipients} {plural} for real?"
+        ));
+        ui.label(format!(
+            "Each of the {recipients} {plural} receives the message on their phone, and each message is billed. It cannot be undone."
+        ));
+    }
+    egui::Grid::new("confirm-campaign")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (k, v) in lines {
+                ui.strong(k.as_str());
+                ui.label(v.as_str());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    let label = ui.label(format!("Type {recipients} to confirm"));
+    ui.add(egui::TextEdit::singleline(typed).desired_width(120.0))
+        .labelled_by(label.id);
+    let matches = typed.trim().replace([',', ' '], "") == recipients.to_string();
+    let mut choice = Choice::None;
+    buttons(ui, |ui| {
+        if ui
+            .add_enabled(
+                matches,
+                egui::Button::new(format!("Send to {recipients} {plural}")),
+            )
+            .on_disabled_hover_text(format!("Type {recipients} above to confirm."))
+            .clicked()
+        {
+            choice = Choice::Run(Command::CampaignConfirmed, true);
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Choice::Run(Command::CampaignCancel, true);
+        }
+    });
+    choice
 }
 
 fn unsaved(ui: &mut Ui, then: &Command, name: &str) -> Choice {
@@ -293,6 +365,11 @@ fn no_file_dialog(
             ui,
             "No file dialog available",
             "The system could not show a file dialog (no desktop portal is running). Open a template from the library on the left, or start the app with the file: rcs-composer FILE.json",
+        ),
+        PickPurpose::Audience => notice(
+            ui,
+            "No file dialog available",
+            "The system could not show a file dialog (no desktop portal is running). Drag the audience CSV file from your file manager onto the window instead.",
         ),
         PickPurpose::Attach { .. } => notice(
             ui,

@@ -60,6 +60,13 @@ impl App {
                 path,
                 elapsed,
             } => self.on_picked(ctx, purpose, path, elapsed.as_secs_f64()),
+            Done::AudienceProgress {
+                generation,
+                progress,
+            } => self.on_audience_progress(generation, progress),
+            Done::AudienceScanned { generation, result } => {
+                self.on_audience_scanned(generation, result);
+            }
             Done::Written => {}
             Done::WriteFailed(e) => self.status = Some((e, true)),
         }
@@ -92,6 +99,8 @@ impl App {
         if old_key != new_key {
             self.media_map.rename(&old_key, &new_key);
             self.jobs.submit(Job::WriteMediaMap(self.media_map.clone()));
+            // Sample values belong to the template wherever it is saved (written below).
+            self.settings.rename_samples(&old_key, &new_key);
         }
         self.jobs.submit(Job::WriteSettings(self.settings.clone()));
         self.jobs.submit(Job::ClearAutosave);
@@ -141,6 +150,7 @@ impl App {
                 self.save_to(path, then);
             }
             PickPurpose::Attach { url } => self.apply(ctx, Command::AttachPath { url, path }, true),
+            PickPurpose::Audience => self.apply(ctx, Command::LoadAudience(path), true),
         }
     }
 }

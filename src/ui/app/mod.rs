@@ -1,5 +1,8 @@
 //! The composer window: template library (left), editor (middle), phone preview (right).
 
+mod campaign;
+mod campaign_run;
+mod central;
 mod commands;
 mod dialogs;
 mod done;
@@ -17,6 +20,7 @@ use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::validate::{Mode, validate};
 use crate::ui::account::AccountState;
+use crate::ui::campaign::{CampaignState, Personal, RowProblems};
 use crate::ui::command::Command;
 use crate::ui::draft::Draft;
 use crate::ui::editor::{self, EditorState, form::IssueIndex};
@@ -72,6 +76,16 @@ pub struct App {
     service_issues: Vec<Issue>,
     /// The for-send issues of the request as it would be sent (template plus test phone).
     send_issues: Vec<Issue>,
+    /// The audience and the row the preview shows.
+    pub campaign: CampaignState,
+    /// The template filled in with the current row's or the sample values.
+    personal: Option<Personal>,
+    /// The audience's row problems for the Checks list, derived when the scan or draft changes.
+    row_problems: RowProblems,
+    /// The template's placeholder names, in first-use order.
+    placeholder_names: Vec<String>,
+    /// The campaign run (one at a time).
+    pub run: crate::ui::campaign::run_state::RunState,
 }
 
 impl App {
@@ -131,6 +145,11 @@ impl App {
             account: AccountState::default(),
             service_issues: Vec::new(),
             send_issues: Vec::new(),
+            campaign: CampaignState::default(),
+            personal: None,
+            row_problems: RowProblems::default(),
+            placeholder_names: Vec::new(),
+            run: crate::ui::campaign::run_state::RunState::default(),
         };
         app.refresh();
         Ok(app)
@@ -169,11 +188,14 @@ impl App {
     fn refresh(&mut self) {
         let mut issues = self.service_issues.clone();
         issues.extend(validate(&self.draft.request, Mode::Template));
+        issues.extend(self.column_issues());
         self.issues = IssueIndex::new(issues);
         self.json_bytes =
             serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
-        self.send_issues = validate(&self.send_request(), Mode::Send);
+        self.refresh_campaign();
+        self.row_problems = self.compute_row_problems();
+        self.refresh_send_issues();
         self.generation += 1;
     }
 
@@ -192,7 +214,12 @@ impl App {
             stable_time: 0.6,
             auto_save_interval: 10.0,
         });
+        // A campaign being prepared stays in view when its template (re)opens.
+        let keep = self.editor.tab == editor::Tab::Audience && self.campaign.path.is_some();
         self.editor = EditorState::default();
+        if keep {
+            self.editor.tab = editor::Tab::Audience;
+        }
         self.media.clear();
         self.reattach_media();
         self.refresh();
@@ -254,43 +281,7 @@ impl App {
             .show(ui, |ui| {
                 self.preview_panel(ui);
             });
-        // Everything the Send tab shows is derived when the draft or the recipient changes
-        // (`refresh`), or read where it lies, so a frame without the tab costs nothing.
-        let origination = self.draft.request.origination_identity.clone();
-        let (settings, send_issues, account) = (&self.settings, &self.send_issues, &self.account);
-        let send = &mut self.send;
-        let mut send_tab = |ui: &mut Ui, commands: &mut Vec<Command>| {
-            let connection = settings
-                .connection
-                .clone()
-                .unwrap_or(crate::aws::Connection::Sandbox);
-            let agents = account.agent_ids();
-            let input = crate::ui::send_panel::PanelInput {
-                connection: &connection,
-                recipients: &settings.test_recipients,
-                recipient: settings.recipient.as_deref(),
-                issues: send_issues,
-                origination: origination.as_deref(),
-                agents: &agents,
-            };
-            egui::ScrollArea::vertical()
-                .id_salt("send-scroll")
-                .show(ui, |ui| {
-                    crate::ui::send_panel::show(ui, send, &input, commands);
-                });
-        };
-        let changed = egui::CentralPanel::default()
-            .show(ui, |ui| {
-                let cx = editor::Context {
-                    issues: &self.issues,
-                    media: &self.media,
-                    commands: &mut self.commands,
-                    drop_targets: &mut drop_targets,
-                    send_tab: &mut send_tab,
-                };
-                editor::show(ui, &mut self.editor, &mut self.draft, cx)
-            })
-            .inner;
+        let changed = self.editor_panel(ui, &mut drop_targets);
         if changed {
             self.service_issues.clear();
             self.refresh();
@@ -306,6 +297,7 @@ impl App {
             );
         }
         self.show_dialog(ui.ctx());
+        self.drop_unconfirmed_run();
         self.take_dropped_files(ui.ctx(), &drop_targets);
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
@@ -473,8 +465,14 @@ impl App {
             .id_salt("preview-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                crate::ui::campaign::picker::show(
+                    ui,
+                    &self.campaign,
+                    self.personal.as_ref(),
+                    &mut self.commands,
+                );
                 let input = preview::PreviewInput {
-                    request: &self.draft.request,
+                    request: self.preview_request(),
                     media: &self.media,
                     issues: &self.issues,
                     dark: self.settings.dark_preview,
@@ -508,6 +506,16 @@ impl App {
         }
         let pointer = ctx.input(|i| i.pointer.hover_pos().or(i.pointer.latest_pos()));
         for file in dropped {
+            // A CSV file anywhere on the window is an audience; images attach to media slots.
+            let is_audience = file
+                .path()
+                .extension()
+                .is_some_and(|e| ["csv", "tsv"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+            if is_audience {
+                self.commands
+                    .push(Command::LoadAudience(file.path().to_path_buf()));
+                continue;
+            }
             let target = pointer
                 .and_then(|p| targets.iter().find(|(rect, _)| rect.contains(p)))
                 .or(targets.first().filter(|_| targets.len() == 1));
@@ -589,7 +597,7 @@ impl eframe::App for EframeApp {
 ///
 /// # Errors
 /// When no window can be created (no display, no graphics driver).
-pub fn run(file: Option<PathBuf>) -> eframe::Result {
+pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
     let paths = AppPaths::from_env();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -606,12 +614,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         "rcs-composer",
         options,
         Box::new(move |cc| {
-            let app = App::new(
+            let mut app = App::new(
                 &cc.egui_ctx,
                 paths,
                 Arc::new(crate::ui::jobs::RfdPicker),
                 file,
             )?;
+            if let Some(audience) = audience {
+                // Checked against the draft now and again once the template has opened.
+                app.apply(&cc.egui_ctx, Command::LoadAudience(audience), true);
+            }
             Ok(Box::new(EframeApp(app)))
         }),
     )

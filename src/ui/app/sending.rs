@@ -5,6 +5,7 @@ use super::{App, Dialog};
 use crate::aws::{Connection, FailureKind};
 use crate::rcs::issue::{Code, Issue, has_errors};
 use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::validate::{Mode, validate};
 use crate::ui::command::Command;
 use crate::ui::jobs::Job;
 use crate::ui::net::{NetDone, NetJob};
@@ -41,16 +42,68 @@ impl App {
             .unwrap_or(Connection::Sandbox)
     }
 
-    /// The request as it would be sent: the template plus the chosen test recipient (a
+    /// The request as it would be sent: the template filled in with the values the preview
+    /// shows (the audience row's or the sample values), plus the chosen test recipient (a
     /// destination written into the template wins).
     #[must_use]
     pub fn send_request(&self) -> SendRcsMessageRequest {
-        let mut r = self.draft.request.clone();
-        if r.destination_phone_number.is_none() {
-            r.destination_phone_number
-                .clone_from(&self.settings.recipient);
-        }
+        let mut r = self
+            .personal()
+            .map_or_else(|| self.draft.request.clone(), |p| p.filled.request.clone());
+        r.destination_phone_number = self
+            .draft
+            .request
+            .destination_phone_number
+            .clone()
+            .or_else(|| self.settings.recipient.clone());
         r
+    }
+
+    /// The for-send checks of the request as it would be sent: a placeholder without a value
+    /// is an error there (a test phone should receive what a recipient would), reported once.
+    pub(super) fn refresh_send_issues(&mut self) {
+        let missing: Vec<Issue> = self
+            .personal()
+            .map(|p| {
+                p.filled
+                    .issues
+                    .iter()
+                    .filter(|i| i.code == Code::MissingValue)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let checked = validate(&self.send_request(), Mode::Send);
+        self.send_issues.clone_from(&missing);
+        self.send_issues.extend(
+            checked
+                .into_iter()
+                .filter(|i| !missing.iter().any(|m| i.is_at_or_under(&m.path))),
+        );
+    }
+
+    /// The for-send issues of [`Self::send_request`].
+    #[must_use]
+    pub fn send_request_issues(&self) -> &[Issue] {
+        &self.send_issues
+    }
+
+    /// Where the test send's placeholder values come from, in words.
+    #[must_use]
+    pub fn send_values_note(&self) -> Option<String> {
+        let p = self.personal()?;
+        Some(match &p.source {
+            crate::ui::campaign::Source::Row { .. } => format!(
+                "Placeholders are filled with {}, as the preview shows.",
+                p.describe()
+            ),
+            crate::ui::campaign::Source::Samples { any: true } => {
+                "Placeholders are filled with your sample values (Audience tab), as the preview shows.".to_owned()
+            }
+            crate::ui::campaign::Source::Samples { any: false } => {
+                "The template has placeholders but no values: enter sample values or open an audience in the Audience tab.".to_owned()
+            }
+        })
     }
 
     pub(super) fn apply_send(&mut self, command: Command) {
@@ -114,21 +167,7 @@ impl App {
             return;
         }
         let r = self.send_request();
-        let (profile, region, endpoint) = match self.connection() {
-            Connection::Sandbox => (
-                "local sandbox".to_owned(),
-                "us-east-1 (sandbox)".to_owned(),
-                self.send
-                    .sandbox_url
-                    .clone()
-                    .unwrap_or_else(|| "started on first use".into()),
-            ),
-            Connection::Aws(t) => (
-                t.profile.unwrap_or_else(|| "AWS_PROFILE or default".into()),
-                t.region.unwrap_or_else(|| "from the profile".into()),
-                t.endpoint_url.unwrap_or_else(|| "the service's".into()),
-            ),
-        };
+        let (profile, region, endpoint) = self.connection_parts();
         let fallback = r.fallback_configuration.as_ref().map_or_else(
             || "none".to_owned(),
             |f| {
@@ -164,6 +203,25 @@ impl App {
             ));
         }
         self.dialog = Some(Dialog::ConfirmSend { lines });
+    }
+
+    /// Profile, region and endpoint of the active connection, for confirmations.
+    pub(super) fn connection_parts(&self) -> (String, String, String) {
+        match self.connection() {
+            Connection::Sandbox => (
+                "local sandbox".to_owned(),
+                "us-east-1 (sandbox)".to_owned(),
+                self.send
+                    .sandbox_url
+                    .clone()
+                    .unwrap_or_else(|| "started on first use".into()),
+            ),
+            Connection::Aws(t) => (
+                t.profile.unwrap_or_else(|| "AWS_PROFILE or default".into()),
+                t.region.unwrap_or_else(|| "from the profile".into()),
+                t.endpoint_url.unwrap_or_else(|| "the service's".into()),
+            ),
+        }
     }
 
     fn sendable(&self) -> bool {
@@ -218,6 +276,8 @@ impl App {
                 }
             }
             NetDone::SandboxStarted(url) => self.send.sandbox_url = Some(url),
+            NetDone::CampaignPrepared { id, result } => self.on_campaign_prepared(id, result),
+            NetDone::CampaignDone { id, result } => self.on_campaign_done(id, result),
             NetDone::Sent { id, result } => {
                 if self.send.in_flight == Some(id) {
                     self.send.in_flight = None;

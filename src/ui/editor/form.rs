@@ -61,6 +61,10 @@ pub struct Form<'a> {
     pub drop_targets: &'a mut Vec<(egui::Rect, String)>,
     pub path: PathBuf,
     pub changed: bool,
+    /// The template filled in with the previewed values: personal fields count those.
+    pub personal: Option<&'a crate::ui::campaign::Personal>,
+    /// The loaded audience's columns, to mark placeholders it cannot fill.
+    pub columns: Option<&'a [String]>,
 }
 
 impl Form<'_> {
@@ -118,8 +122,18 @@ impl Form<'_> {
         }
     }
 
-    /// The label row of a field: its name (with * when required) and an optional counter.
+    /// The label row of a field: its name (with * when required) and an optional counter
+    /// (with what it counts, when that is not the text as written).
     fn label_row(ui: &mut Ui, field: Field, counter: Option<(usize, usize)>) -> egui::Response {
+        Self::label_row_with(ui, field, counter, None)
+    }
+
+    fn label_row_with(
+        ui: &mut Ui,
+        field: Field,
+        counter: Option<(usize, usize)>,
+        filled_with: Option<&str>,
+    ) -> egui::Response {
         let rule = field.rule();
         let name = if rule.required == Required::Yes {
             format!("{} *", rule.title())
@@ -135,11 +149,15 @@ impl Form<'_> {
                     } else {
                         ui.visuals().weak_text_color()
                     };
-                    ui.label(RichText::new(format!("{n}/{max}")).small().color(colour))
-                        .on_hover_text(format!(
-                            "{} counts characters; the limit is {max}.",
+                    let hover = match filled_with {
+                        Some(source) => format!(
+                            "{} filled in with {source}: {n} characters; the limit is {max}.",
                             rule.title()
-                        ));
+                        ),
+                        None => format!("{} counts characters; the limit is {max}.", rule.title()),
+                    };
+                    ui.label(RichText::new(format!("{n}/{max}")).small().color(colour))
+                        .on_hover_text(hover);
                 });
             }
             label
@@ -159,16 +177,27 @@ impl Form<'_> {
     ) {
         let path = self.path_of(member);
         let mut buffer = value.clone().unwrap_or_default();
-        let counter = field
-            .rule()
-            .max_len()
-            .map(|max| (buffer.chars().count(), max));
-        let label = Self::label_row(ui, field, counter);
-        let edit = if multiline {
+        // A personal field counts its filled-in text: that is what the service receives.
+        let filled = self
+            .personal
+            .filter(|p| p.shown())
+            .and_then(|p| p.lengths.get(&path).map(|n| (*n, p.describe())));
+        let (count, filled_with) = match filled {
+            Some((n, source)) => (n, Some(source)),
+            None => (buffer.chars().count(), None),
+        };
+        let counter = field.rule().max_len().map(|max| (count, max));
+        let label = Self::label_row_with(ui, field, counter, filled_with.as_deref());
+        let highlight = buffer.contains("{{");
+        let mut layouter = super::highlight::layouter(self.columns, multiline);
+        let mut edit = if multiline {
             TextEdit::multiline(&mut buffer).desired_rows(3)
         } else {
             TextEdit::singleline(&mut buffer)
         };
+        if highlight {
+            edit = edit.layouter(&mut layouter);
+        }
         let response = ui
             .add(edit.desired_width(f32::INFINITY).id_salt(&path))
             .labelled_by(label.id);

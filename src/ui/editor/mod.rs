@@ -4,12 +4,14 @@
 pub mod cards;
 pub mod delivery;
 pub mod form;
+pub mod highlight;
 pub mod suggestions;
 
 use egui::{RichText, Ui};
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::ContentKind;
+use crate::ui::campaign::panel::thousands;
 use crate::ui::command::Command;
 use crate::ui::draft::{Draft, ListOwner};
 use form::{Form, IssueIndex};
@@ -20,17 +22,25 @@ pub enum Tab {
     Message,
     Chips,
     Delivery,
+    Audience,
     Send,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Message, Tab::Chips, Tab::Delivery, Tab::Send];
+    const ALL: [Tab; 5] = [
+        Tab::Message,
+        Tab::Chips,
+        Tab::Delivery,
+        Tab::Audience,
+        Tab::Send,
+    ];
 
     const fn label(self) -> &'static str {
         match self {
             Tab::Message => "Message",
             Tab::Chips => "Chips",
             Tab::Delivery => "Delivery & fallback",
+            Tab::Audience => "Audience",
             Tab::Send => "Send",
         }
     }
@@ -75,6 +85,11 @@ pub struct Context<'a> {
     pub drop_targets: &'a mut Vec<(egui::Rect, String)>,
     /// Draws the Send tab (owned by the app: connection, recipients, history).
     pub send_tab: &'a mut dyn FnMut(&mut Ui, &mut Vec<Command>),
+    /// Draws the Audience tab (owned by the app: the audience, sample values, the campaign).
+    pub audience_tab: &'a mut dyn FnMut(&mut Ui, &mut Vec<Command>),
+    pub personal: Option<&'a crate::ui::campaign::Personal>,
+    pub columns: Option<&'a [String]>,
+    pub row_problems: &'a crate::ui::campaign::RowProblems,
 }
 
 /// Draws the editor; returns whether the draft changed.
@@ -85,12 +100,16 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context
         commands,
         drop_targets,
         send_tab,
+        audience_tab,
+        personal,
+        columns,
+        row_problems,
     } = cx;
     let mut changed = false;
     egui::Panel::bottom("issues")
         .resizable(true)
         .default_size(120.0)
-        .show(ui, |ui| issue_list(ui, issues, commands));
+        .show(ui, |ui| issue_list(ui, issues, row_problems, commands));
     ui.horizontal(|ui| {
         for tab in Tab::ALL {
             let count = issues
@@ -98,8 +117,13 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context
                 .iter()
                 .filter(|i| i.is_error() && Tab::of(&i.path) == tab)
                 .count();
+            let count = if tab == Tab::Audience {
+                row_problems.with_problems
+            } else {
+                u64::try_from(count).unwrap_or(u64::MAX)
+            };
             let text = if count > 0 {
-                format!("{} ({count} ✖)", tab.label())
+                format!("{} ({} ✖)", tab.label(), thousands(count))
             } else {
                 tab.label().to_owned()
             };
@@ -116,6 +140,8 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context
             drop_targets,
             path: crate::rcs::path::PathBuf::new(),
             changed: false,
+            personal,
+            columns,
         };
         match state.tab {
             Tab::Message => message(ui, &mut form, draft, &mut state.selected_card),
@@ -129,6 +155,7 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Draft, cx: Context
                 });
             }
             Tab::Delivery => delivery::delivery(ui, &mut form, &mut draft.request),
+            Tab::Audience => audience_tab(ui, form.commands),
             Tab::Send => send_tab(ui, form.commands),
         }
         changed = form.changed;
@@ -176,7 +203,12 @@ fn message(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected_card: &
     });
 }
 
-fn issue_list(ui: &mut Ui, issues: &IssueIndex, commands: &mut Vec<Command>) {
+fn issue_list(
+    ui: &mut Ui,
+    issues: &IssueIndex,
+    rows: &crate::ui::campaign::RowProblems,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.strong("Checks");
         let (e, w) = (issues.errors(), issues.warnings());
@@ -191,6 +223,17 @@ fn issue_list(ui: &mut Ui, issues: &IssueIndex, commands: &mut Vec<Command>) {
                 if e == 1 { "error" } else { "errors" },
                 if w == 1 { "warning" } else { "warnings" }
             ));
+        }
+        if rows.with_problems > 0 {
+            ui.separator();
+            ui.label(
+                RichText::new(format!(
+                    "✖ {} of {} audience rows have problems",
+                    thousands(rows.with_problems),
+                    thousands(rows.rows)
+                ))
+                .color(crate::ui::theme::ERROR),
+            );
         }
     });
     egui::ScrollArea::vertical()
@@ -216,6 +259,34 @@ fn issue_list(ui: &mut Ui, issues: &IssueIndex, commands: &mut Vec<Command>) {
                     .clicked()
                 {
                     commands.push(Command::Jump(issue.path.clone()));
+                }
+            }
+            if !rows.lines.is_empty() {
+                ui.add_space(4.0);
+                ui.label(
+                    RichText::new(if rows.rechecking {
+                        "Audience rows (from before your last edit; checking again…)"
+                    } else {
+                        "Audience rows"
+                    })
+                    .strong(),
+                );
+                for line in &rows.lines {
+                    let text =
+                        RichText::new(format!("✖ {}", line.text)).color(crate::ui::theme::ERROR);
+                    if ui
+                        .add(egui::Button::new(text).frame(false).wrap())
+                        .on_hover_text(format!(
+                            "{} — click to show row {}",
+                            line.hover, line.first_row
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::ShowRowProblem {
+                            row: line.first_row,
+                            path: line.path.clone(),
+                        });
+                    }
                 }
             }
         });

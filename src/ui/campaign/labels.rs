@@ -1,0 +1,144 @@
+//! Row problems in the editor's own words: a path becomes "Card 1 › Suggestion 2 › Text",
+//! a group becomes "212 rows: Card 1 › Suggestion 2 › Text is over 25 characters".
+
+use std::collections::HashMap;
+
+use crate::campaign::check::PHONE_PATH;
+use crate::rcs::issue::Code;
+use crate::rcs::limits::Field;
+use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::walk;
+use crate::ui::campaign::scan::Group;
+
+/// The free-text fields of a template by path, to name them as the editor does.
+#[derive(Debug, Default, Clone)]
+pub struct FieldNames {
+    fields: HashMap<String, Field>,
+}
+
+impl FieldNames {
+    #[must_use]
+    pub fn of(template: &SendRcsMessageRequest) -> Self {
+        let mut fields = HashMap::new();
+        let mut copy = template.clone();
+        walk::texts_mut(&mut copy, &mut |path, field, _| {
+            fields.insert(path.to_owned(), field);
+        });
+        Self { fields }
+    }
+
+    #[must_use]
+    pub fn field(&self, path: &str) -> Option<Field> {
+        self.fields.get(path).copied()
+    }
+
+    /// "Card 1 › Suggestion 2 › Text", "Chip 3 › Text", "Text message body", "Phone".
+    #[must_use]
+    pub fn label(&self, path: &str) -> String {
+        if path.is_empty() {
+            return "Row".to_owned();
+        }
+        if path == PHONE_PATH {
+            return "Phone".to_owned();
+        }
+        let mut parts: Vec<String> = Vec::new();
+        let mut in_card = false;
+        let segments: Vec<&str> = path.split('.').collect();
+        for (i, segment) in segments.iter().enumerate() {
+            let last = i + 1 == segments.len();
+            let (name, index) = match segment.split_once('[') {
+                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (*segment, None),
+            };
+            match (name, index) {
+                ("CardContents", Some(n)) => {
+                    parts.push(format!("Card {}", n + 1));
+                    in_card = true;
+                }
+                ("CardContent", _) => in_card = true,
+                ("Suggestions", Some(n)) => parts.push(format!(
+                    "{} {}",
+                    if in_card { "Suggestion" } else { "Chip" },
+                    n + 1
+                )),
+                ("Media", _) if !last => parts.push("Media".to_owned()),
+                _ if last => parts.push(
+                    self.field(path)
+                        .map_or_else(|| (*segment).to_owned(), |f| f.rule().title()),
+                ),
+                _ => {}
+            }
+        }
+        parts.join(" › ")
+    }
+
+    /// What is wrong, after the field's label: "is over 25 characters".
+    #[must_use]
+    pub fn problem(&self, group: &Group) -> String {
+        let max = self.field(&group.path).and_then(|f| f.rule().max_len());
+        match (group.code, max) {
+            (Code::TooLong, Some(max)) => format!("is over {max} characters"),
+            (Code::MissingValue, _) => "has an empty cell and no default".to_owned(),
+            (Code::InvalidFormat, _) => "is not valid once filled in".to_owned(),
+            (Code::InvalidPhone, _) => "is not in E.164 format (+14255550123)".to_owned(),
+            (Code::DuplicatePhone, _) => "repeats an earlier row (sent once)".to_owned(),
+            (Code::MalformedRow, _) if group.example.contains("UTF-8") => {
+                "is not UTF-8 text".to_owned()
+            }
+            (Code::MalformedRow, _) => "has another number of cells than the header".to_owned(),
+            _ => format!("— {}", group.example),
+        }
+    }
+
+    /// One line of the Checks list for a group.
+    #[must_use]
+    pub fn line(&self, group: &Group) -> String {
+        format!(
+            "{} {}: {} {}",
+            crate::ui::campaign::panel::thousands(group.rows),
+            if group.rows == 1 { "row" } else { "rows" },
+            self.label(&group.path),
+            self.problem(group)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rcs::codec;
+
+    #[test]
+    fn paths_read_as_the_editor_labels_them() {
+        let t = codec::parse(
+            r#"{"RcsMessageContent": {"Content": {"Carousel": {"CardWidth": "MEDIUM", "CardContents": [
+                {"Title": "a"}, {"Title": "b", "Suggestions": [{"Reply": {"Text": "x", "PostbackData": "p"}},
+                {"Reply": {"Text": "Hi {{n}}", "PostbackData": "p"}}]}]}},
+                "Suggestions": [{"Reply": {"Text": "c", "PostbackData": "p"}}]}}"#,
+        )
+        .expect("json")
+        .request;
+        let names = FieldNames::of(&t);
+        let path = "RcsMessageContent.Content.Carousel.CardContents[1].Suggestions[1].Reply.Text";
+        assert_eq!(names.label(path), "Card 2 › Suggestion 2 › Text");
+        assert_eq!(
+            names.label("RcsMessageContent.Suggestions[0].Reply.Text"),
+            "Chip 1 › Text"
+        );
+        assert_eq!(
+            names.label("RcsMessageContent.Content.Carousel.CardContents[0].Title"),
+            "Card 1 › Card title"
+        );
+        let group = Group {
+            code: Code::TooLong,
+            path: path.to_owned(),
+            rows: 212,
+            first_row: 4,
+            example: String::new(),
+        };
+        assert_eq!(
+            names.line(&group),
+            "212 rows: Card 2 › Suggestion 2 › Text is over 25 characters"
+        );
+    }
+}
