@@ -72,10 +72,21 @@ fn a_real_send_needs_a_confirmation_that_names_where_it_goes() {
     let (_dir, mut h) = open("+14255550123", "rich-card-winter-sale.json");
     h.get_by_label("Send…").click();
     h.run_steps(3);
-    assert!(h.query_by_label("Send this message for real?").is_some());
-    let Some(rcs_composer::ui::app::Dialog::ConfirmSend { lines }) = &app(&h).dialog else {
+    // On the local sandbox the dialog says nothing is delivered, never "real phone, billed".
+    assert!(
+        h.query_by_label("Send this message through the local sandbox?")
+            .is_some()
+    );
+    assert!(h.query_by_label("Send this message for real?").is_none());
+    assert!(
+        h.query_by_label("It will be delivered to a real phone and billed.")
+            .is_none()
+    );
+    let Some(rcs_composer::ui::app::Dialog::ConfirmSend { lines, sandbox }) = &app(&h).dialog
+    else {
         panic!("no confirmation");
     };
+    assert!(*sandbox);
     let shown: Vec<String> = lines.iter().map(|(k, v)| format!("{k}: {v}")).collect();
     for what in [
         "Destination: +14255550123",

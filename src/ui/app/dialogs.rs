@@ -38,6 +38,8 @@ pub enum Dialog {
     },
     /// The last look before a real send.
     ConfirmSend {
+        /// The local sandbox: nothing is delivered or billed.
+        sandbox: bool,
         lines: Vec<(String, String)>,
     },
     /// Before a campaign's real send: the user types the number of recipients.
@@ -182,9 +184,15 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
             };
             confirm(ui, yes, "Cancel", Command::Account(op.clone()))
         }
-        Dialog::ConfirmSend { lines } => {
-            ui.heading("Send this message for real?");
-            ui.label("It will be delivered to a real phone and billed.");
+        Dialog::ConfirmSend { sandbox, lines } => {
+            // The words follow the connection: the sandbox delivers nothing and bills nothing.
+            if *sandbox {
+                ui.heading("Send this message through the local sandbox?");
+                ui.label("The local sandbox accepts and records the request: nothing is delivered to any phone and nothing is billed.");
+            } else {
+                ui.heading("Send this message for real?");
+                ui.label("It will be delivered to a real phone and billed.");
+            }
             egui::Grid::new("confirm-send")
                 .num_columns(2)
                 .show(ui, |ui| {

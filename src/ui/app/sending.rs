@@ -202,7 +202,8 @@ impl App {
                 "The template sets DryRun: nothing will be delivered.".to_owned(),
             ));
         }
-        self.dialog = Some(Dialog::ConfirmSend { lines });
+        let sandbox = matches!(self.connection(), Connection::Sandbox);
+        self.dialog = Some(Dialog::ConfirmSend { sandbox, lines });
     }
 
     /// Profile, region and endpoint of the active connection, for confirmations.
