@@ -58,6 +58,38 @@ impl Verdict {
     }
 }
 
+/// The problem with a row as a row (another number of cells than the header, not UTF-8),
+/// which makes it `invalid` whatever its values.
+#[must_use]
+pub fn shape_issue(shape: &RowShape, line: u64) -> Option<Issue> {
+    let message = match shape {
+        RowShape::Ok => return None,
+        RowShape::Width { cells, width } => format!(
+            "Line {line}: the row has {cells} {}; the header has {width}.",
+            if *cells == 1 { "cell" } else { "cells" }
+        ),
+        RowShape::NotUtf8 => {
+            format!("Line {line}: the row is not UTF-8 text; save the file as \"CSV UTF-8\".")
+        }
+    };
+    Some(Issue::error("", Code::MalformedRow, message))
+}
+
+/// The phone (trimmed) as a strict E.164 key, or why the row is `skipped`.
+///
+/// # Errors
+/// An `invalid-phone` issue at [`PHONE_PATH`].
+pub fn phone_key(phone: &str) -> Result<u64, Issue> {
+    e164_key(phone).ok_or_else(|| {
+        let message = if phone.is_empty() {
+            "The phone cell is empty.".to_owned()
+        } else {
+            format!("'{phone}' is not a phone number in E.164 format, such as +14255550123.")
+        };
+        Issue::error(PHONE_PATH, Code::InvalidPhone, message)
+    })
+}
+
 /// Judges the rows of one audience against one template, in file order (repeats of a phone
 /// are found against the rows judged before).
 pub struct RowChecker {
@@ -96,38 +128,17 @@ impl RowChecker {
             issues: Vec::new(),
             request: None,
         };
-        let shape_problem = match row.shape {
-            RowShape::Ok => None,
-            RowShape::Width { cells, width } => Some(format!(
-                "Line {}: the row has {cells} {}; the header has {width}.",
-                row.line,
-                if cells == 1 { "cell" } else { "cells" }
-            )),
-            RowShape::NotUtf8 => Some(format!(
-                "Line {}: the row is not UTF-8 text; save the file as \"CSV UTF-8\".",
-                row.line
-            )),
-        };
-        if let Some(message) = shape_problem {
-            verdict
-                .issues
-                .push(Issue::error("", Code::MalformedRow, message));
+        if let Some(issue) = shape_issue(&row.shape, row.line) {
+            verdict.issues.push(issue);
             return verdict;
         }
-        let Some(key) = e164_key(&verdict.phone) else {
-            verdict.judgement = Judgement::Skipped;
-            let message = if verdict.phone.is_empty() {
-                "The phone cell is empty.".to_owned()
-            } else {
-                format!(
-                    "'{}' is not a phone number in E.164 format, such as +14255550123.",
-                    verdict.phone
-                )
-            };
-            verdict
-                .issues
-                .push(Issue::error(PHONE_PATH, Code::InvalidPhone, message));
-            return verdict;
+        let key = match phone_key(&verdict.phone) {
+            Ok(key) => key,
+            Err(issue) => {
+                verdict.judgement = Judgement::Skipped;
+                verdict.issues.push(issue);
+                return verdict;
+            }
         };
         if let Some(first) = self.seen.get(&key) {
             verdict.judgement = Judgement::Skipped;

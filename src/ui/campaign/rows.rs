@@ -2,9 +2,8 @@
 //! read, well under a frame), filled in, and judged in words.
 
 use crate::campaign::audience::{Audience, RowShape};
-use crate::campaign::check::{Judgement, PHONE_PATH};
+use crate::campaign::check::{Judgement, PHONE_PATH, phone_key, shape_issue};
 use crate::rcs::issue::{Code, Issue};
-use crate::rcs::patterns::e164_key;
 use crate::rcs::personalise::{Filled, Personaliser};
 use crate::ui::campaign::scan::Scanned;
 
@@ -87,33 +86,10 @@ impl RowView {
         let cell = |name: &str| row.cell(audience, name);
         let phone = row.phone(audience).to_owned();
         let filled = personaliser.check_row(&cell, &phone);
-        let shape = match row.shape {
-            RowShape::Ok => None,
-            RowShape::Width { cells, width } => Some(format!(
-                "Line {}: the row has {cells} {}; the header has {width}.",
-                row.line,
-                if cells == 1 { "cell" } else { "cells" }
-            )),
-            RowShape::NotUtf8 => Some(format!(
-                "Line {}: the row is not UTF-8 text; save the file as \"CSV UTF-8\".",
-                row.line
-            )),
-        };
-        let (judgement, problem) = if let Some(message) = shape {
-            (
-                Judgement::Invalid,
-                Some(Issue::error("", Code::MalformedRow, message)),
-            )
-        } else if e164_key(&phone).is_none() {
-            let message = if phone.is_empty() {
-                "The phone cell is empty.".to_owned()
-            } else {
-                format!("'{phone}' is not a phone number in E.164 format, such as +14255550123.")
-            };
-            (
-                Judgement::Skipped,
-                Some(Issue::error(PHONE_PATH, Code::InvalidPhone, message)),
-            )
+        let (judgement, problem) = if let Some(issue) = shape_issue(&row.shape, row.line) {
+            (Judgement::Invalid, Some(issue))
+        } else if let Err(issue) = phone_key(&phone) {
+            (Judgement::Skipped, Some(issue))
         } else if earlier == Some(Judgement::Skipped) {
             // A well-formed phone the scan skipped: an earlier row has it.
             (
