@@ -729,10 +729,17 @@ pub(super) async fn run(
     if end == End::Finished {
         last.state = State::Finished;
     }
-    d.meter.update(Instant::now(), d.done_here);
     last.in_flight = 0;
     last.eta = Some(Duration::ZERO);
     last.elapsed = d.meter.started.elapsed();
+    // The closing line gives the whole run's average: the moving average of the last
+    // update can still read 0 rows/s for a run shorter than one progress tick.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "row counts are far below 2^52; a rate is an estimate"
+    )]
+    let average = d.done_here as f64 / last.elapsed.as_secs_f64().max(1e-3);
+    last.rows_per_second = average;
     d.progress_tx.send_replace(last.clone());
     Ok(Outcome {
         end,
