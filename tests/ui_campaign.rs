@@ -112,7 +112,7 @@ fn loading_an_audience_shows_rows_columns_phone_and_problem_groups() {
     for line in [
         "2 rows: Suggestion 1 › Text is over 25 characters",
         "1 row: Card title has an empty cell and no default",
-        "1 row: Phone is not in E.164 format (+14255550123)",
+        "1 row: Phone is not in E.164 format, such as +14255550123",
         "1 row: Phone repeats an earlier row (sent once)",
         "1 row: Row has another number of cells than the header",
     ] {

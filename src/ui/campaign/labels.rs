@@ -80,7 +80,7 @@ impl FieldNames {
             (Code::TooLong, Some(max)) => format!("is over {max} characters"),
             (Code::MissingValue, _) => "has an empty cell and no default".to_owned(),
             (Code::InvalidFormat, _) => "is not valid once filled in".to_owned(),
-            (Code::InvalidPhone, _) => "is not in E.164 format (+14255550123)".to_owned(),
+            (Code::InvalidPhone, _) => "is not in E.164 format, such as +14255550123".to_owned(),
             (Code::DuplicatePhone, _) => "repeats an earlier row (sent once)".to_owned(),
             (Code::MalformedRow, _) if group.example.contains("UTF-8") => {
                 "is not UTF-8 text".to_owned()
