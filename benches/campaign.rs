@@ -2,11 +2,7 @@
 //! sandbox (target ≥ 1,000 rows/s on 2 cores), and `campaign --check-only` of a 1,000,000-row
 //! audience by the real binary (targets ≤ 10 s and ≤ 100 MiB peak memory; the peak resident
 //! set is read from /proc while the child runs and printed).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benchmark setup fails loudly"
-)]
+#![expect(clippy::unwrap_used, reason = "benchmark setup fails loudly")]
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -157,7 +153,7 @@ fn check_only_million(c: &mut Criterion) {
         });
     });
     group.finish();
-    #[allow(clippy::cast_precision_loss, reason = "KiB to MiB for a printout")]
+    #[expect(clippy::cast_precision_loss, reason = "KiB to MiB for a printout")]
     let mib = peak as f64 / 1024.0;
     println!(
         "campaign --check-only of 1,000,000 rows: peak resident set {mib:.1} MiB (VmHWM), slowest run {:.2} s",

@@ -2,11 +2,7 @@
 //! and tessellation, no GPU) with the largest legal message. Targets: p50 ≤ 1 ms, p99 ≤ 4 ms.
 //! And switching the preview's audience row: the command (one seek and read of the row, the
 //! template filled in and checked) plus the frame that shows it, under one frame (16.7 ms).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benchmark setup fails loudly"
-)]
+#![expect(clippy::unwrap_used, reason = "benchmark setup fails loudly")]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -84,10 +80,11 @@ fn full_frame(c: &mut Criterion) {
         .collect();
     times.sort_unstable();
     let p = |q: f64| {
-        #[allow(
+        #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            clippy::cast_precision_loss
+            clippy::cast_precision_loss,
+            reason = "an index into a short list of samples"
         )]
         let i = ((times.len() as f64 - 1.0) * q) as usize;
         times[i]
@@ -105,10 +102,11 @@ fn full_frame(c: &mut Criterion) {
 fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
     times.sort_unstable();
     let p = |q: f64| {
-        #[allow(
+        #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            clippy::cast_precision_loss
+            clippy::cast_precision_loss,
+            reason = "an index into a short list of samples"
         )]
         let i = ((times.len() as f64 - 1.0) * q) as usize;
         times[i]

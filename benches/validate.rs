@@ -1,10 +1,6 @@
 //! `cargo bench --bench validate`: the validator on the largest legal message (target ≤ 20 µs)
 //! and `check` over 1,000 template files (reported as files per second).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benchmark setup fails loudly"
-)]
+#![expect(clippy::unwrap_used, reason = "benchmark setup fails loudly")]
 
 use std::hint::black_box;
 

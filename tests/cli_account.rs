@@ -1,11 +1,7 @@
 //! The account subcommands as real processes against a sandbox process, and the AWS CLI
 //! (when installed) seeing the same state.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
-#![allow(
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
+#![expect(
     clippy::too_many_lines,
     reason = "each test is one user scenario, read top to bottom"
 )]

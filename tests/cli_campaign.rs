@@ -1,10 +1,6 @@
 //! `rcs-composer campaign` as a real process against a sandbox process: the report, the
 //! sandbox's record, exit codes, resume after kill -9, a throttled service.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod process;
 

@@ -1,9 +1,5 @@
 //! `rcs-composer check`, run as the real binary on files in tests/fixtures.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,9 +1,5 @@
 //! `rcs-composer send` and `rcs-composer sandbox` as real processes over loopback HTTP.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod process;
 

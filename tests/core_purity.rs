@@ -1,10 +1,6 @@
 //! The domain core (`src/rcs`) stays pure: no GUI, SDK, async runtime, image decoding or file
 //! system, and no reference to the rest of the crate.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use std::path::Path;
 

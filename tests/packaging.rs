@@ -1,7 +1,7 @@
 //! The installable app: the desktop entry, the icons and the Debian package's asset list
 //! (`[package.metadata.deb]` in Cargo.toml) fit together. `.ci/run` builds the package
 //! itself with `cargo deb` and looks inside it (`.ci/check-package`).
-#![allow(
+#![expect(
     clippy::unwrap_used,
     clippy::expect_used,
     reason = "tests fail loudly by design"

@@ -1,10 +1,6 @@
 //! Snapshots of the phone preview for each kind, light and dark, a truncated card, a 10-card
 //! carousel and the SMS fallback, rendered headless with wgpu on the CPU.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use egui_kittest::Harness;
 use rcs_composer::rcs::codec;

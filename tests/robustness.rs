@@ -1,9 +1,4 @@
 //! No input makes the loader or the validator panic (proptest).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
 
 use proptest::prelude::*;
 use rcs_composer::rcs::codec;

@@ -1,11 +1,7 @@
 //! `rcs-composer sandbox --rate N --record FILE` as a real process, driven through the real SDK
 //! with retries off (so every throttled request is seen, none is quietly retried), and the same
 //! options on an in-process sandbox.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod process;
 

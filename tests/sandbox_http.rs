@@ -2,7 +2,7 @@
 //! times out, bodies over the limit get the service's error, keep-alive serves several
 //! requests on one connection, requests in flight finish when the sandbox stops, and what is
 //! not the protocol gets the answers it always got.
-#![allow(
+#![expect(
     clippy::unwrap_used,
     clippy::expect_used,
     reason = "tests fail loudly by design"

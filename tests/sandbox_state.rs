@@ -1,11 +1,7 @@
 //! `rcs-composer sandbox --state FILE` as a real process: what the SDK creates is there after
 //! the process is killed and started again on the same file, the AWS CLI (when installed)
 //! sees it too, and a file that is not a sandbox state stops the start and is left untouched.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod process;
 

@@ -1,10 +1,6 @@
 //! Every RCS account operation through the real SDK over HTTP against the sandbox, with the
 //! error each can raise.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use rcs_composer::aws::account::{self as ops, ListQuery};
 use rcs_composer::aws::{self, FailureKind};

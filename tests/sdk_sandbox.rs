@@ -1,10 +1,6 @@
 //! The real SDK client over real HTTP against the loopback sandbox: each message kind with
 //! fallback, dry and real; service errors; the wire carries exactly the template's members.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use std::path::Path;
 

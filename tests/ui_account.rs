@@ -1,10 +1,6 @@
 //! The RCS account window through `egui_kittest`, against the in-process sandbox: agents,
 //! the spend limit and configuration sets — create, edit, delete with confirmation.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod support;
 

@@ -1,11 +1,7 @@
 //! The campaign side of the window through `egui_kittest`: loading an audience, its summary
 //! and problem groups, stepping rows in the preview, a group click, sample values, counters
 //! and column errors at the field, the test send's values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod support;
 

@@ -1,10 +1,6 @@
 //! The real window driven through `egui_kittest`: build each kind by clicking and typing,
 //! inline checks, undo/redo, reordering, save and reopen, guards, recovery, media, idleness.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod support;
 

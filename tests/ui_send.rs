@@ -1,11 +1,7 @@
 //! The Send tab through `egui_kittest`, against the in-process sandbox: dry run and real send,
 //! the confirmation, disabled buttons while in flight, the double-send guard, and service
 //! verdicts landing on editor fields.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 mod support;
 

@@ -4,7 +4,7 @@
 //!
 //! Every operation fails the same way: a [`Failure`] made from the SDK's error (service,
 //! network or credentials), stated here once rather than on each function.
-#![allow(
+#![expect(
     clippy::missing_errors_doc,
     reason = "the failure mode is shared and documented above"
 )]

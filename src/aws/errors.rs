@@ -144,7 +144,7 @@ fn kind_of(code: Option<&str>) -> FailureKind {
 }
 
 /// Turns any operation's SDK error into a [`Failure`].
-#[allow(
+#[expect(
     clippy::needless_pass_by_value,
     reason = "used as `map_err(from_sdk)`, which hands over the error"
 )]

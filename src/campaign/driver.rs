@@ -173,7 +173,7 @@ struct Job {
 }
 
 /// What the feeder hands the dispatcher, in row order.
-#[allow(
+#[expect(
     clippy::large_enum_variant,
     reason = "settled lines are most rows; boxing them would cost an allocation per row"
 )]
@@ -401,7 +401,7 @@ impl Meter {
         }
     }
 
-    #[allow(
+    #[expect(
         clippy::cast_precision_loss,
         reason = "row counts are far below 2^52; a rate is an estimate"
     )]
@@ -602,7 +602,7 @@ impl Dispatcher {
         p.elapsed = now.duration_since(self.meter.started);
         p.rows_per_second = self.meter.rate;
         let left = p.total.saturating_sub(p.done);
-        #[allow(
+        #[expect(
             clippy::cast_precision_loss,
             reason = "row counts are far below 2^52; an ETA is an estimate"
         )]
@@ -734,7 +734,7 @@ pub(super) async fn run(
     last.elapsed = d.meter.started.elapsed();
     // The closing line gives the whole run's average: the moving average of the last
     // update can still read 0 rows/s for a run shorter than one progress tick.
-    #[allow(
+    #[expect(
         clippy::cast_precision_loss,
         reason = "row counts are far below 2^52; a rate is an estimate"
     )]

@@ -112,7 +112,7 @@ impl Progress {
 
     /// `done / total` in 0..=1 (0 while the total is unknown).
     #[must_use]
-    #[allow(
+    #[expect(
         clippy::cast_precision_loss,
         clippy::cast_possible_truncation,
         reason = "a fraction in 0..=1 for a progress bar; row counts far beyond 2^52 are not audiences"

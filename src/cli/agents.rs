@@ -1,6 +1,6 @@
 //! `rcs-composer agents`: list, create, update and delete RCS agents, with the local rules
 //! checked before an update is sent.
-#![allow(
+#![expect(
     clippy::doc_markdown,
     reason = "doc comments here are clap's --help text, where backticks would be printed"
 )]

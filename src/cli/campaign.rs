@@ -38,7 +38,7 @@ cannot be reached or credentials are missing.";
 // backticks, which clap prints.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
-#[allow(
+#[expect(
     clippy::struct_excessive_bools,
     reason = "each bool is a command-line switch of its own"
 )]

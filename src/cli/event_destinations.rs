@@ -1,6 +1,6 @@
 //! `rcs-composer event-destinations`: list, create, update and delete the event destinations
 //! of a configuration set, with the count and type rules checked before a change is sent.
-#![allow(
+#![expect(
     clippy::doc_markdown,
     reason = "doc comments here are clap's --help text, where backticks would be printed"
 )]

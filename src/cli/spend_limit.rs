@@ -1,6 +1,6 @@
 //! `rcs-composer spend-limit`: show, set or clear the RCS monthly spend limit; a new limit is
 //! checked against the account's MaxLimit before it is sent.
-#![allow(
+#![expect(
     clippy::doc_markdown,
     reason = "doc comments here are clap's --help text, where backticks would be printed"
 )]

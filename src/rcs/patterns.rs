@@ -109,7 +109,7 @@ fn is_space(c: char) -> bool {
 /// True when every byte lies in `lo..0x80`: plain ASCII above the given control range.
 /// Written as a branch-free fold over fixed chunks so that the compiler vectorises it: the
 /// validator scans kilobytes of URLs per message on every keystroke.
-#[allow(
+#[expect(
     clippy::needless_bitwise_bool,
     reason = "bitwise & keeps the loop branch-free so it vectorises"
 )]

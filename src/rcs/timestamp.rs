@@ -37,17 +37,17 @@ impl Timestamp {
             return None;
         }
         let secs = value.floor();
-        #[allow(
+        #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
             reason = "the fraction is in [0, 1), so nanos fit in u32"
         )]
         let nanos = ((value - secs) * 1e9).round().min(999_999_999.0) as u32;
-        #[allow(clippy::cast_precision_loss, reason = "only compares the range")]
+        #[expect(clippy::cast_precision_loss, reason = "only compares the range")]
         if secs < MIN_SECS as f64 || secs > MAX_SECS as f64 {
             return None;
         }
-        #[allow(clippy::cast_possible_truncation, reason = "range-checked above")]
+        #[expect(clippy::cast_possible_truncation, reason = "range-checked above")]
         Self::from_secs_nanos(secs as i64, nanos)
     }
 
@@ -64,7 +64,7 @@ impl Timestamp {
     fn to_jiff(self) -> jiff::Timestamp {
         // The constructor keeps secs within years 1–9999 and nanos below 10^9, both inside
         // jiff's range, so the fallback is never taken.
-        #[allow(clippy::cast_possible_wrap, reason = "nanos < 10^9 fits in i32")]
+        #[expect(clippy::cast_possible_wrap, reason = "nanos < 10^9 fits in i32")]
         jiff::Timestamp::new(self.secs, self.nanos as i32).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
     }
 

@@ -131,7 +131,7 @@ impl State {
     /// created resource, again for stable output.
     #[must_use]
     pub fn now(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss, reason = "small counters")]
+        #[expect(clippy::cast_precision_loss, reason = "small counters")]
         let ticks = self.counter as f64;
         1_796_000_000.0 + ticks
     }

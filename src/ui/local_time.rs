@@ -39,7 +39,7 @@ fn date_time_in(epoch_secs: f64, zone: &TimeZone) -> Option<String> {
     if !epoch_secs.is_finite() {
         return None;
     }
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         reason = "jiff rejects seconds outside its range right after"
     )]

@@ -138,7 +138,7 @@ pub fn warnings(d: &Decoded, slot: Slot, layout: Layout) -> Vec<String> {
     }
     let recommended = layout.recommended();
     if slot == Slot::Media && !recommended.is_empty() && d.height > 0 {
-        #[allow(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
+        #[expect(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
         let ratio = d.width as f32 / d.height as f32;
         if !recommended
             .iter()
@@ -159,7 +159,7 @@ pub fn warnings(d: &Decoded, slot: Slot, layout: Layout) -> Vec<String> {
 
 #[must_use]
 pub fn human_bytes(n: u64) -> String {
-    #[allow(clippy::cast_precision_loss, reason = "display only")]
+    #[expect(clippy::cast_precision_loss, reason = "display only")]
     let f = n as f64;
     if n >= 1_000_000 {
         format!("{:.1} MB", f / 1e6)

@@ -1,5 +1,6 @@
 //! Shared helpers for tests that run the real binary: a sandbox process and an offline AWS
 //! environment (test keys, no profiles, no metadata-service lookups).
+// `allow`, not `expect`: `dead_code` fires in some test binaries and not in others.
 #![allow(
     dead_code,
     reason = "each test binary uses a different part of the helpers"

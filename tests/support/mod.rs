@@ -1,5 +1,6 @@
 //! Shared helpers for the UI tests: a harness over the real app with its folders in a
 //! temporary directory and scripted file dialogs.
+// `allow`, not `expect`: `dead_code` fires in some test binaries and not in others.
 #![allow(
     dead_code,
     reason = "each test binary uses a different part of the helpers"

@@ -25,9 +25,10 @@ impl Validator {
             self.at("RcsMessageContent", |v| v.message_content(content));
         }
         if let Some(ttl) = r.time_to_live {
-            // Reason: the range check only needs to place the value; integers beyond 2^53 are
-            // out of range whatever their rounding.
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "the range check only places the value; integers beyond 2^53 are out of range whatever their rounding"
+            )]
             self.number("TimeToLive", Field::TimeToLive, Some(ttl as f64));
         }
         self.text(

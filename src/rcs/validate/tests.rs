@@ -1,5 +1,5 @@
 //! Every rule at its boundary: the limit and one past it, with multi-byte text.
-#![allow(
+#![expect(
     clippy::needless_pass_by_value,
     reason = "JSON builders read best taking values"
 )]

@@ -50,7 +50,7 @@ pub fn show(ui: &mut Ui, input: &PanelInput<'_>, commands: &mut Vec<Command>) {
         } else {
             "Reading rows"
         };
-        #[allow(
+        #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
             reason = "a percentage of a fraction in 0..=1"

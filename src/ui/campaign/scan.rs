@@ -197,7 +197,7 @@ pub fn scan(
                 return None;
             }
             last_report = Instant::now();
-            #[allow(
+            #[expect(
                 clippy::cast_precision_loss,
                 clippy::cast_possible_truncation,
                 reason = "a progress bar's fraction, in 0..=1"

@@ -392,8 +392,10 @@ impl Form<'_> {
 }
 
 fn f64_to_i64(v: f64) -> i64 {
-    // Reason: table ranges are small whole numbers.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "the limits table's ranges are small whole numbers"
+    )]
     let n = v as i64;
     n
 }

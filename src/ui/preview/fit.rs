@@ -31,7 +31,7 @@ impl CardFit {
     }
 }
 
-#[allow(clippy::cast_precision_loss, reason = "row and button counts are tiny")]
+#[expect(clippy::cast_precision_loss, reason = "row and button counts are tiny")]
 fn height(media: f32, title: usize, description: usize, suggestions: usize) -> f32 {
     let has_body = title + description + suggestions > 0;
     let body = if has_body { dp::CARD_PADDING } else { 0.0 }

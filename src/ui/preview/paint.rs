@@ -21,8 +21,11 @@ pub enum CardLayout {
 }
 
 fn radius(cx: &Cx<'_>, r: f32) -> CornerRadius {
-    // Reason: radii are small positive dp values.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "radii are small positive dp values, clamped to u8"
+    )]
     CornerRadius::same(cx.px(r).round().clamp(0.0, 255.0) as u8)
 }
 
@@ -160,7 +163,7 @@ fn kind_of_file(url: &str) -> &'static str {
 
 /// The part of a texture that fills `rect` without distortion (cropped, as the phone does).
 fn crop_to_fill(texture_size: [usize; 2], rect: Rect) -> Rect {
-    #[allow(clippy::cast_precision_loss, reason = "texture sizes are small")]
+    #[expect(clippy::cast_precision_loss, reason = "texture sizes are small")]
     let texture_ratio = texture_size[0] as f32 / texture_size[1].max(1) as f32;
     let rect_ratio = rect.width() / rect.height().max(1.0);
     let size = if texture_ratio > rect_ratio {
@@ -454,7 +457,7 @@ pub fn card(
 }
 
 fn f32_from(n: usize) -> f32 {
-    #[allow(clippy::cast_precision_loss, reason = "at most a handful of rows")]
+    #[expect(clippy::cast_precision_loss, reason = "at most a handful of rows")]
     let f = n as f32;
     f
 }
