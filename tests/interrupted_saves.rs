@@ -1,10 +1,6 @@
 //! A save killed at any moment never damages the template, and the temporary files such
 //! kills leave behind are removed when the library is listed.
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "tests fail loudly by design"
-)]
+#![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use std::path::Path;
 use std::process::{Command, Stdio};
