@@ -55,12 +55,12 @@ pub enum Command {
     /// The user confirmed the real send.
     ConfirmedSend,
     /// Run an RCS account request.
-    Account(crate::ui::net::AccountOp),
+    Account(crate::ui::workers::net::AccountOp),
     /// Ask before running an account request that deletes or resets something.
     ConfirmAccount {
         title: String,
         text: String,
-        op: crate::ui::net::AccountOp,
+        op: crate::ui::workers::net::AccountOp,
     },
     /// Show or hide the RCS account window.
     ToggleAccount,
