@@ -36,7 +36,7 @@ pub struct ExportArgs {
 pub enum As {
     /// `aws pinpoint-sms-voice-v2 send-rcs-message --cli-input-json '…'`, one line.
     AwsCli,
-    /// A Python script that sends the request with boto3 and prints the MessageId.
+    /// A Python script that sends the request with boto3 and prints the message id.
     Boto3,
     /// The request JSON (the template form `--cli-input-json` reads).
     Json,

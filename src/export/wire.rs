@@ -95,7 +95,7 @@ fn suggestions(list: Option<&[Suggestion]>, path: &mut PathBuf, found: &mut Vec<
 }
 
 const fn whole_microseconds(t: Timestamp) -> bool {
-    t.nanos() % 1_000 == 0
+    t.nanos().is_multiple_of(1_000)
 }
 
 #[cfg(test)]
