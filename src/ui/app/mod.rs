@@ -4,6 +4,7 @@ mod campaign;
 mod campaign_run;
 mod central;
 mod commands;
+mod copy_as;
 mod dialogs;
 mod done;
 mod library;
@@ -394,6 +395,8 @@ impl App {
                         self.commands.push(Command::Redo);
                         ui.close();
                     }
+                    ui.separator();
+                    self.copy_as_menu(ui);
                 });
                 ui.separator();
                 if ui.button("↺ Undo").clicked() {
