@@ -5,6 +5,7 @@
 pub mod aws;
 pub mod campaign;
 pub mod cli;
+pub mod export;
 pub mod rcs;
 pub mod sandbox;
 pub mod templates;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod config_sets;
 pub mod connection;
 pub mod event_destinations;
+pub mod export;
 pub mod sandbox;
 pub mod send;
 pub mod spend_limit;
@@ -38,6 +39,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Send a template (or dry-run it) through AWS End User Messaging SMS.
     Send(send::SendArgs),
+    /// Print the request `send` would send as an AWS CLI command, a boto3 script or JSON.
+    Export(export::ExportArgs),
     /// Send one personalised template to every row of an audience CSV (or dry-run or check it).
     Campaign(campaign::CampaignArgs),
     /// Serve a local sandbox of the service on 127.0.0.1 (nothing is delivered).
@@ -78,6 +81,7 @@ pub fn run(command: &Command) -> ExitCode {
     match command {
         Command::Check(args) => check::run(args),
         Command::Send(args) => send::run(args),
+        Command::Export(args) => export::run(args),
         Command::Campaign(args) => campaign::run(args),
         Command::Sandbox(args) => sandbox::run(args),
         Command::Agents { common, command } => agents::run(common, command),

@@ -1,7 +1,7 @@
 //! `rcs-composer send`: one template, addressed by the flags, sent (or dry-run) through the SDK.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -9,6 +9,7 @@ use clap::Args;
 use super::connection::{ConnectionArgs, exit, report, runtime};
 use crate::aws;
 use crate::rcs::issue::{Code, has_errors};
+use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::validate::{Mode, validate};
 use crate::templates;
 
@@ -34,36 +35,16 @@ pub struct SendArgs {
 
 #[must_use]
 pub fn run(args: &SendArgs) -> ExitCode {
-    let mut request = match templates::open(&args.template) {
+    let request = match addressed(
+        &args.template,
+        Some(&args.to),
+        args.origination.as_deref(),
+        args.dry_run,
+        "nothing was sent",
+    ) {
         Ok(r) => r,
-        Err(e) => {
-            let name = args.template.display();
-            for issue in &e.issues {
-                eprintln!("{name}: {issue}");
-            }
-            let unreadable = e.issues.iter().any(|i| i.code == Code::UnreadableFile);
-            return ExitCode::from(if unreadable {
-                exit::UNREADABLE
-            } else {
-                exit::INVALID
-            });
-        }
+        Err(code) => return code,
     };
-    request.destination_phone_number = Some(args.to.clone());
-    if let Some(o) = &args.origination {
-        request.origination_identity = Some(o.clone());
-    }
-    if args.dry_run {
-        request.dry_run = Some(true);
-    }
-    let issues = validate(&request, Mode::Send);
-    for issue in &issues {
-        eprintln!("{}: {issue}", args.template.display());
-    }
-    if has_errors(&issues) {
-        eprintln!("rcs-composer: the message has errors; nothing was sent.");
-        return ExitCode::from(exit::INVALID);
-    }
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(code) => return code,
@@ -85,4 +66,53 @@ pub fn run(args: &SendArgs) -> ExitCode {
         }
         Err(failure) => report(&failure),
     }
+}
+
+/// The request `send` sends: the template, with `to`, `origination` and `dry_run` from the
+/// flags (each replaces the template's member when given), checked for sending. Its issues
+/// go to stderr; errors refuse with `send`'s exit codes and the words "the message has
+/// errors; {refused}".
+///
+/// # Errors
+/// The exit code: the template cannot be read or loaded, or the request has errors.
+pub(super) fn addressed(
+    template: &Path,
+    to: Option<&str>,
+    origination: Option<&str>,
+    dry_run: bool,
+    refused: &str,
+) -> Result<SendRcsMessageRequest, ExitCode> {
+    let mut request = match templates::open(template) {
+        Ok(r) => r,
+        Err(e) => {
+            let name = template.display();
+            for issue in &e.issues {
+                eprintln!("{name}: {issue}");
+            }
+            let unreadable = e.issues.iter().any(|i| i.code == Code::UnreadableFile);
+            return Err(ExitCode::from(if unreadable {
+                exit::UNREADABLE
+            } else {
+                exit::INVALID
+            }));
+        }
+    };
+    if let Some(to) = to {
+        request.destination_phone_number = Some(to.to_owned());
+    }
+    if let Some(o) = origination {
+        request.origination_identity = Some(o.to_owned());
+    }
+    if dry_run {
+        request.dry_run = Some(true);
+    }
+    let issues = validate(&request, Mode::Send);
+    for issue in &issues {
+        eprintln!("{}: {issue}", template.display());
+    }
+    if has_errors(&issues) {
+        eprintln!("rcs-composer: the message has errors; {refused}.");
+        return Err(ExitCode::from(exit::INVALID));
+    }
+    Ok(request)
 }

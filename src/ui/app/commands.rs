@@ -41,6 +41,7 @@ impl App {
             Command::SaveToLibrary(name) => self.save_to_library(&name),
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
+            Command::CopyAs(format) => self.copy_as(ctx, format),
             Command::TogglePreviewTheme => {
                 self.settings.dark_preview = !self.settings.dark_preview;
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));

@@ -5,6 +5,7 @@
 mod campaign;
 mod campaign_run;
 mod commands;
+mod copy_as;
 mod done;
 mod sending;
 
@@ -245,6 +246,8 @@ impl App {
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
             account_open: self.account.open,
+            send_request: &self.doc.derived().send_request,
+            send_issues: &self.doc.derived().send_issues,
         };
         menu::show(ui, &menu_input, &mut self.commands);
         self.status_bar(ui);

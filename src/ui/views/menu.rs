@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use crate::export::{self, Format};
+use crate::rcs::issue::Issue;
+use crate::rcs::model::SendRcsMessageRequest;
 use crate::ui::command::Command;
 
 /// What the menu shows.
@@ -12,6 +15,9 @@ pub struct MenuInput<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub account_open: bool,
+    /// The request the Send tab would send, and its for-send checks (Copy as…).
+    pub send_request: &'a SendRcsMessageRequest,
+    pub send_issues: &'a [Issue],
 }
 
 pub fn show(ui: &mut Ui, input: &MenuInput<'_>, commands: &mut Vec<Command>) {
@@ -97,4 +103,63 @@ fn edit_menu(ui: &mut Ui, input: &MenuInput<'_>, commands: &mut Vec<Command>) {
         commands.push(Command::Redo);
         ui.close();
     }
+    ui.separator();
+    copy_as_menu(ui, input, commands);
+}
+
+/// The menu item's words.
+const fn item_label(format: Format) -> &'static str {
+    match format {
+        Format::AwsCli => "AWS CLI command",
+        Format::Boto3 => "boto3 snippet",
+        Format::Json => "Request JSON",
+    }
+}
+
+/// The "Copy as…" submenu; its items are disabled, with the reason shown, while the message
+/// cannot be sent (or, for the AWS CLI and boto3, not sent exactly).
+fn copy_as_menu(ui: &mut Ui, input: &MenuInput<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button("Copy as…", |ui| {
+        let unsendable = why_not_sendable(input.send_issues);
+        // Only worth the look at the request when it can be sent at all.
+        let inexact = if unsendable.is_none() {
+            export::inexact(input.send_request).first().map(|p| {
+                format!(
+                    "The AWS CLI and boto3 would send it differently: {}",
+                    p.message
+                )
+            })
+        } else {
+            None
+        };
+        if let Some(why) = unsendable.as_ref().or(inexact.as_ref()) {
+            ui.label(egui::RichText::new(why).weak().small());
+        }
+        for format in Format::ALL {
+            let why = unsendable
+                .as_ref()
+                .or(inexact.as_ref().filter(|_| format != Format::Json));
+            let item = ui
+                .add_enabled(why.is_none(), egui::Button::new(item_label(format)))
+                .on_hover_text(format!(
+                    "Copy the {} that sends this message to the clipboard.",
+                    format.describe()
+                ))
+                .on_disabled_hover_text(why.cloned().unwrap_or_default());
+            if item.clicked() {
+                commands.push(Command::CopyAs(format));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// Why the Send tab would refuse to send, in words; `None` when it would send.
+fn why_not_sendable(issues: &[Issue]) -> Option<String> {
+    let errors: Vec<_> = issues.iter().filter(|i| i.is_error()).collect();
+    let first = errors.first()?;
+    Some(match errors.len() {
+        1 => format!("Cannot be sent yet: {}", first.message),
+        n => format!("Cannot be sent yet ({n} errors), first: {}", first.message),
+    })
 }
