@@ -12,8 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rcs_composer::rcs::samples::largest_legal_message;
 use rcs_composer::ui::app::App;
 use rcs_composer::ui::command::Command;
-use rcs_composer::ui::jobs::FilePicker;
 use rcs_composer::ui::paths::AppPaths;
+use rcs_composer::ui::workers::files::FilePicker;
 
 struct NoDialogs;
 
@@ -130,6 +130,7 @@ fn switch_row(c: &mut Criterion) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while app.pending_jobs() > 0
         || app
+            .doc
             .draft
             .content()
             .and_then(|c| c.rich_card.as_ref())

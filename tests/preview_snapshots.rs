@@ -6,9 +6,9 @@ use egui_kittest::Harness;
 use rcs_composer::rcs::codec;
 use rcs_composer::rcs::model::SendRcsMessageRequest;
 use rcs_composer::rcs::validate::{Mode, validate};
-use rcs_composer::ui::editor::form::IssueIndex;
 use rcs_composer::ui::media_cache::MediaCache;
 use rcs_composer::ui::preview::{self, PreviewInput};
+use rcs_composer::ui::views::editor::form::IssueIndex;
 use serde_json::{Value, json};
 
 fn request(doc: &Value) -> SendRcsMessageRequest {

@@ -103,7 +103,7 @@ fn create_an_agent_enable_two_way_media_use_it_and_delete_it() {
     assert_eq!(agent["TwoWayEnabled"], true);
     click(&mut h, "Use as origination");
     assert_eq!(
-        app(&h).draft.request.origination_identity.as_deref(),
+        app(&h).doc.draft.request.origination_identity.as_deref(),
         Some(id.as_str())
     );
     click(&mut h, "Delete agent…");
@@ -243,4 +243,47 @@ fn a_configuration_set_with_an_rcs_event_destination() {
     settle(&mut h);
     assert!(app(&h).account.open);
     assert!(app(&h).account.sets.value.is_some(), "reloaded");
+}
+
+#[test]
+fn a_slow_listing_from_the_previous_connection_does_not_land_in_the_new_one() {
+    use rcs_composer::aws::account::ListQuery;
+    use rcs_composer::aws::{AwsTarget, Connection};
+    use rcs_composer::ui::workers::net::AccountOp;
+    let (_dir, mut h) = open_account();
+    assert_eq!(agent_ids(&h), ["rcs-agent-sandbox"]);
+    // The sandbox answers a request that mentions +15555550408 after 1.5 s; this listing
+    // still finds the sandbox's agent.
+    let slow = ListQuery {
+        filters: vec![(
+            "status".into(),
+            vec!["ACTIVE".into(), "+15555550408".into()],
+        )],
+        ..ListQuery::default()
+    };
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .0
+        .apply(&ctx, Command::Account(AccountOp::ListAgents(slow)), false);
+    h.run_steps(1);
+    // While it is on its way, the user switches to another account: an AWS endpoint where
+    // nothing listens, so its own listing fails.
+    let elsewhere = Connection::Aws(AwsTarget {
+        profile: None,
+        region: Some("us-east-1".into()),
+        endpoint_url: Some("http://127.0.0.1:9".into()),
+    });
+    h.state_mut()
+        .0
+        .apply(&ctx, Command::SetConnection(elsewhere), false);
+    settle(&mut h);
+    assert!(
+        agent_ids(&h).is_empty(),
+        "the sandbox's late answer must not show as the new account's agents: {:?}",
+        agent_ids(&h)
+    );
+    assert!(
+        app(&h).account.agents.error.is_some(),
+        "the new account's own answer"
+    );
 }

@@ -15,7 +15,7 @@ use rcs_composer::rcs::issue::Code;
 use rcs_composer::rcs::model::SendRcsMessageRequest;
 use rcs_composer::ui::campaign::run_state::Phase;
 use rcs_composer::ui::command::Command;
-use rcs_composer::ui::editor::Tab;
+use rcs_composer::ui::views::editor::Tab;
 use support::{ScriptedPicker, app, examples, harness, settle};
 
 type H = egui_kittest::Harness<'static, rcs_composer::ui::app::EframeApp>;
@@ -230,12 +230,12 @@ fn sample_values_fill_the_preview_without_an_audience() {
     let key = template().display().to_string();
     assert_eq!(app(&h).settings.samples[&key]["first_name"], "Zoë");
     assert!(!app(&h).is_dirty());
-    assert!(title(&app(&h).draft.request).starts_with("{{first_name}}"));
+    assert!(title(&app(&h).doc.draft.request).starts_with("{{first_name}}"));
     let settings = std::fs::read_to_string(dir.path().join("config/settings.json")).unwrap();
     assert!(settings.contains("Zoë"), "{settings}");
     // The test send uses the same values, and says so.
     assert_eq!(
-        title(&app(&h).send_request()),
+        title(app(&h).send_request()),
         "Zoë, 30% off coats this weekend"
     );
     tab(&mut h, "Send");
@@ -270,7 +270,7 @@ fn the_test_send_uses_the_current_rows_values() {
     let (_dir, mut h) = loaded();
     click(&mut h, "Next ▶");
     click(&mut h, "Next ▶");
-    let sent = app(&h).send_request();
+    let sent = app(&h).send_request().clone();
     assert_eq!(title(&sent), "Chloé, 30% off coats this weekend");
     // The row's phone is a recipient's, never the test send's destination.
     assert_ne!(
@@ -294,7 +294,8 @@ fn a_placeholder_the_audience_lacks_is_an_error_at_its_field() {
     let mut h = open(dir.path(), &[csv]);
     click(&mut h, "📂 Open audience…");
     let at_title: Vec<_> = app(&h)
-        .issues
+        .doc
+        .issues()
         .at("RcsMessageContent.Content.RichCard.CardContent.Title")
         .map(|i| (i.code, i.message.clone()))
         .collect();
@@ -312,7 +313,7 @@ fn a_placeholder_the_audience_lacks_is_an_error_at_its_field() {
     // Closing the audience takes its errors away.
     tab(&mut h, "Audience");
     click(&mut h, "Close audience");
-    assert_eq!(app(&h).issues.errors(), 0);
+    assert_eq!(app(&h).doc.issues().errors(), 0);
     assert!(app(&h).row_problems().lines.is_empty());
 }
 

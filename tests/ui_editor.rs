@@ -31,11 +31,19 @@ fn click(h: &mut H, label: &str) {
 }
 
 fn body(h: &H) -> Option<String> {
-    app(h).draft.content()?.text_message.as_ref()?.body.clone()
+    app(h)
+        .doc
+        .draft
+        .content()?
+        .text_message
+        .as_ref()?
+        .body
+        .clone()
 }
 
 fn cards(h: &H) -> Vec<Option<String>> {
     app(h)
+        .doc
         .draft
         .content()
         .and_then(|c| c.carousel.as_ref())
@@ -75,6 +83,7 @@ fn builds_a_file_message() {
     h.run_steps(3);
     type_into(&mut h, "Media URL *", "s3://bucket/menu.pdf");
     let file = app(&h)
+        .doc
         .draft
         .content()
         .unwrap()
@@ -82,7 +91,11 @@ fn builds_a_file_message() {
         .clone()
         .unwrap();
     assert_eq!(file.file_url.as_deref(), Some("s3://bucket/menu.pdf"));
-    assert!(app(&h).issues.all.is_empty(), "{:?}", app(&h).issues.all);
+    assert!(
+        app(&h).doc.issues().all.is_empty(),
+        "{:?}",
+        app(&h).doc.issues().all
+    );
 }
 
 #[test]
@@ -92,7 +105,14 @@ fn builds_a_rich_card_with_a_suggestion() {
     type_into(&mut h, "Card title", "Winter sale");
     click(&mut h, "➕ Add suggestion");
     click(&mut h, "Open URL");
-    let card = app(&h).draft.content().unwrap().rich_card.clone().unwrap();
+    let card = app(&h)
+        .doc
+        .draft
+        .content()
+        .unwrap()
+        .rich_card
+        .clone()
+        .unwrap();
     let content = card.card_content.unwrap();
     assert_eq!(content.title.as_deref(), Some("Winter sale"));
     assert_eq!(
@@ -157,11 +177,25 @@ fn counter_and_error_appear_at_the_field_and_go_away_when_fixed() {
         "and in the list of all checks"
     );
     let reply_text = "RcsMessageContent.Suggestions[0].Reply.Text";
-    assert!(app(&h).issues.all.iter().any(|i| i.path == reply_text));
+    assert!(
+        app(&h)
+            .doc
+            .issues()
+            .all
+            .iter()
+            .any(|i| i.path == reply_text)
+    );
     type_into(&mut h, "Text *", "Yes please");
     assert!(h.query_by_label_contains("the limit is 25").is_none());
     assert!(h.query_by_label("10/25").is_some());
-    assert!(!app(&h).issues.all.iter().any(|i| i.path == reply_text));
+    assert!(
+        !app(&h)
+            .doc
+            .issues()
+            .all
+            .iter()
+            .any(|i| i.path == reply_text)
+    );
 }
 
 #[test]
@@ -172,7 +206,7 @@ fn switching_kinds_keeps_what_was_typed() {
     type_into(&mut h, "Card title", "First");
     click(&mut h, "Text");
     assert_eq!(body(&h).as_deref(), Some("Hello"));
-    assert_eq!(app(&h).draft.kind(), ContentKind::Text);
+    assert_eq!(app(&h).doc.draft.kind(), ContentKind::Text);
     click(&mut h, "Carousel");
     assert_eq!(cards(&h)[0].as_deref(), Some("First"));
 }
@@ -210,20 +244,20 @@ fn save_as_then_reopen_from_the_library_gives_the_same_template() {
         ScriptedPicker::answering(std::slice::from_ref(&target)),
     );
     let original = templates::open(&source).unwrap();
-    assert_eq!(app(&h).draft.request, original);
+    assert_eq!(app(&h).doc.draft.request, original);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     settle(&mut h);
-    assert_eq!(app(&h).path.as_deref(), Some(target.as_path()));
+    assert_eq!(app(&h).doc.path.as_deref(), Some(target.as_path()));
     assert!(!app(&h).is_dirty());
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
         codec::to_pretty_json(&original)
     );
     click(&mut h, "New");
-    assert_ne!(app(&h).draft.request, original);
+    assert_ne!(app(&h).doc.draft.request, original);
     click(&mut h, "winter");
     settle(&mut h);
-    assert_eq!(app(&h).draft.request, original);
+    assert_eq!(app(&h).doc.draft.request, original);
     assert_eq!(app(&h).settings.recent_files.first(), Some(&target));
 }
 
@@ -259,9 +293,9 @@ fn without_a_file_dialog_saving_offers_the_library() {
     click(&mut h, "Save to library");
     settle(&mut h);
     let saved = dir.path().join("library").join("promo.json");
-    assert_eq!(app(&h).path.as_deref(), Some(saved.as_path()));
+    assert_eq!(app(&h).doc.path.as_deref(), Some(saved.as_path()));
     assert!(!app(&h).is_dirty());
-    assert_eq!(templates::open(&saved).unwrap(), app(&h).draft.request);
+    assert_eq!(templates::open(&saved).unwrap(), app(&h).doc.draft.request);
     assert!(h.query_by_label("promo").is_some(), "the library lists it");
 }
 
@@ -298,7 +332,8 @@ fn clicking_an_issue_brings_its_field_into_view() {
     let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
     let path = "RcsMessageContent.Content.Carousel.CardContents[3].Title";
     let issue = app(&h)
-        .issues
+        .doc
+        .issues()
         .all
         .iter()
         .find(|i| i.path == path)
@@ -359,7 +394,7 @@ fn an_attached_local_image_shows_in_the_preview_and_is_remembered() {
     let map = std::fs::read_to_string(dir.path().join("data/media-map.json")).unwrap();
     assert!(map.contains(url) && map.contains("espresso.png"), "{map}");
     // Never written into the template.
-    assert!(!codec::to_pretty_json(&app(&h).draft.request).contains("espresso.png"));
+    assert!(!codec::to_pretty_json(&app(&h).doc.draft.request).contains("espresso.png"));
     drop(h);
     let h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
     assert!(
@@ -414,7 +449,7 @@ fn the_library_duplicates_renames_and_deletes_with_confirmation() {
     settle(&mut h);
     assert!(library.join("dentist.json").exists() && !library.join("reminder.json").exists());
     assert_eq!(
-        app(&h).path.as_deref(),
+        app(&h).doc.path.as_deref(),
         Some(library.join("dentist.json").as_path())
     );
     type_into(&mut h, "Search", "dent");
@@ -430,7 +465,7 @@ fn the_library_duplicates_renames_and_deletes_with_confirmation() {
     click(&mut h, "Delete");
     settle(&mut h);
     assert!(!library.join("dentist.json").exists());
-    assert!(app(&h).path.is_none(), "the draft stays open, unsaved");
+    assert!(app(&h).doc.path.is_none(), "the draft stays open, unsaved");
 }
 
 #[test]
@@ -488,4 +523,63 @@ fn an_image_dropped_on_a_media_field_attaches_to_that_url() {
             .texture("s3://example-rcs-media/winter/coats-2x1.jpg")
             .is_none()
     );
+}
+
+#[test]
+fn a_keystroke_shows_its_result_in_the_same_frame() {
+    let (_dir, mut h) = fresh();
+    click(&mut h, "Delivery & fallback");
+    click(&mut h, "SMS/MMS fallback when RCS is not delivered");
+    click(&mut h, "SMS fallback");
+    type_into(&mut h, "Fallback message body", &"a".repeat(160));
+    h.run_steps(3);
+    assert!(h.query_by_label("160/1600").is_some());
+    assert!(
+        h.query_by_label("If RCS fails: SMS · GSM-7 · 1 segment")
+            .is_some()
+    );
+    // One character, one frame: the counter (drawn above the field) and the preview (drawn
+    // before the editor) already show it.
+    h.get_by_label("Fallback message body").type_text("b");
+    h.step();
+    assert!(h.query_by_label("161/1600").is_some(), "the counter");
+    assert!(
+        h.query_by_label("If RCS fails: SMS · GSM-7 · 2 segments")
+            .is_some(),
+        "the preview"
+    );
+}
+
+#[test]
+fn undo_takes_back_a_move_alone_then_the_typing_before_it() {
+    let (_dir, mut h) = fresh();
+    click(&mut h, "Carousel");
+    click(&mut h, "Card 2");
+    type_into(&mut h, "Card title", "Latte");
+    click(&mut h, "◀ Move left");
+    assert_eq!(cards(&h), vec![Some("Latte".into()), None]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        cards(&h),
+        vec![None, Some("Latte".into())],
+        "the first undo takes back only the move"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(cards(&h), vec![None, None], "the second the typing");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        app(&h).doc.draft.kind(),
+        ContentKind::Text,
+        "then the kind switch"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(cards(&h), vec![Some("Latte".into()), None]);
 }

@@ -139,22 +139,26 @@ fn the_services_verdict_lands_on_the_field_it_names() {
     h.run_steps(2);
     settle(&mut h);
     let issue = app(&h)
-        .issues
+        .doc
+        .issues()
         .all
         .iter()
         .find(|i| i.code == Code::RejectedByService)
         .unwrap()
         .clone();
     assert_eq!(issue.path, "DestinationPhoneNumber");
+    // In Checks, and on the Send tab as what to fix before sending this request again.
     assert!(
-        h.query_by_label_contains("The service says: The destination country is blocked")
+        h.query_all_by_label_contains("The service says: The destination country is blocked")
+            .next()
             .is_some()
     );
     assert!(
         app(&h)
-            .send
-            .last_failure
-            .as_ref()
+            .doc
+            .verdict()
+            .unwrap()
+            .failure()
             .unwrap()
             .request_id
             .is_some()
@@ -184,12 +188,15 @@ fn a_media_verdict_lands_on_the_media_field_and_clears_on_edit() {
     let path = "RcsMessageContent.Content.RichCard.CardContent.Media.FileUrl";
     assert!(
         app(&h)
-            .issues
+            .doc
+            .issues()
             .all
             .iter()
             .any(|i| i.path == path && i.code == Code::RejectedByService)
     );
-    h.get_by_label_contains("The service says: The media file")
+    h.get_all_by_label_contains("The service says: The media file")
+        .next()
+        .unwrap()
         .click();
     h.run_steps(4);
     assert!(
@@ -200,7 +207,8 @@ fn a_media_verdict_lands_on_the_media_field_and_clears_on_edit() {
     h.run_steps(3);
     assert!(
         !app(&h)
-            .issues
+            .doc
+            .issues()
             .all
             .iter()
             .any(|i| i.code == Code::RejectedByService)
@@ -226,4 +234,44 @@ fn errors_block_sending() {
         h.query_by_label_contains("OriginationIdentity: Origination identity is required.")
             .is_some()
     );
+}
+
+#[test]
+fn a_service_verdict_goes_when_the_recipient_changes() {
+    // The sandbox refuses +15555550400 (a blocked destination) with a ValidationException.
+    let (_dir, mut h) = open("+15555550400", "text-appointment-reminder.json");
+    h.get_by_label("Dry run").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let rejected = "The service says: The destination country is blocked";
+    assert!(h.query_all_by_label_contains(rejected).next().is_some());
+    assert!(h.query_by_label("✔ Ready to send").is_none());
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .0
+        .apply(&ctx, Command::ChooseRecipient("+14255550123".into()), false);
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains(rejected).next().is_none(),
+        "another recipient: the red error is gone"
+    );
+    assert!(h.query_by_label("✔ Ready to send").is_some());
+    h.get_by_label("Dry run").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let id = app(&h).send.history[1].outcome.clone().unwrap().unwrap();
+    let accepted = format!("Accepted: MessageId {id}");
+    assert!(h.query_by_label(&accepted).is_some());
+    // Changing the origination clears the MessageId: it was about the other request.
+    h.get_by_label("Delivery & fallback").click();
+    h.run_steps(2);
+    h.get_by_label("Origination identity").focus();
+    h.run_steps(1);
+    h.get_by_label("Origination identity").type_text("x");
+    h.run_steps(3);
+    assert!(
+        h.query_by_label(&accepted).is_none(),
+        "the old MessageId is gone"
+    );
+    assert!(app(&h).doc.verdict().is_none());
 }

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::rcs::model::{SendRcsMessageRequest, Suggestion};
-use crate::rcs::path::PathBuf;
+use crate::rcs::path::{Member, PathBuf};
 use crate::rcs::timestamp::Timestamp;
 
 /// A member the AWS CLI or boto3 would send differently, at its path.
@@ -33,20 +33,22 @@ pub fn inexact(request: &SendRcsMessageRequest) -> Vec<Inexact> {
     let Some(message) = &request.rcs_message_content else {
         return found;
     };
-    let top = path.member("RcsMessageContent");
-    let mark = path.member("Suggestions");
+    let top = path.member(Member::RcsMessageContent);
+    let mark = path.member(Member::Suggestions);
     suggestions(message.suggestions.as_deref(), &mut path, &mut found);
     path.reset(mark);
     let Some(content) = &message.content else {
         return found;
     };
-    let content_mark = path.member("Content");
+    let content_mark = path.member(Member::Content);
     if let Some(card) = content
         .rich_card
         .as_ref()
         .and_then(|r| r.card_content.as_ref())
     {
-        let mark = path.member("RichCard.CardContent.Suggestions");
+        let mark = path.member(Member::RichCard);
+        path.member(Member::CardContent);
+        path.member(Member::Suggestions);
         suggestions(card.suggestions.as_deref(), &mut path, &mut found);
         path.reset(mark);
     }
@@ -55,10 +57,11 @@ pub fn inexact(request: &SendRcsMessageRequest) -> Vec<Inexact> {
         .as_ref()
         .and_then(|c| c.card_contents.as_ref())
     {
-        let mark = path.member("Carousel.CardContents");
+        let mark = path.member(Member::Carousel);
+        path.member(Member::CardContents);
         for (i, card) in cards.iter().enumerate() {
             let card_mark = path.index(i);
-            path.member("Suggestions");
+            path.member(Member::Suggestions);
             suggestions(card.suggestions.as_deref(), &mut path, &mut found);
             path.reset(card_mark);
         }
@@ -75,8 +78,11 @@ fn suggestions(list: Option<&[Suggestion]>, path: &mut PathBuf, found: &mut Vec<
             continue;
         };
         let mark = path.index(i);
-        path.member("CreateCalendarEvent");
-        for (member, time) in [("StartTime", event.start_time), ("EndTime", event.end_time)] {
+        path.member(Member::CreateCalendarEvent);
+        for (member, time) in [
+            (Member::StartTime, event.start_time),
+            (Member::EndTime, event.end_time),
+        ] {
             if let Some(time) = time.filter(|t| !whole_microseconds(*t)) {
                 let member_mark = path.member(member);
                 found.push(Inexact {

@@ -3,7 +3,7 @@
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::{ActionBase, CardContent, Media, SendRcsMessageRequest, Suggestion};
-use crate::rcs::path::PathBuf;
+use crate::rcs::path::{Member, PathBuf};
 
 /// Calls `f(path, field, text)` for every present free-text member, in wire order.
 pub fn texts_mut(
@@ -23,7 +23,7 @@ struct Walker<'f, F> {
 }
 
 impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
-    fn text(&mut self, member: &str, field: Field, value: Option<&mut String>) {
+    fn text(&mut self, member: Member, field: Field, value: Option<&mut String>) {
         if let Some(value) = value {
             let mark = self.path.member(member);
             (self.f)(self.path.as_str(), field, value);
@@ -31,7 +31,7 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
         }
     }
 
-    fn within(&mut self, member: &str, body: impl FnOnce(&mut Self)) {
+    fn within(&mut self, member: Member, body: impl FnOnce(&mut Self)) {
         let mark = self.path.member(member);
         body(self);
         self.path.reset(mark);
@@ -39,35 +39,39 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
 
     fn request(&mut self, r: &mut SendRcsMessageRequest) {
         if let Some(message) = &mut r.rcs_message_content {
-            self.within("RcsMessageContent", |w| {
+            self.within(Member::RcsMessageContent, |w| {
                 if let Some(content) = &mut message.content {
-                    w.within("Content", |w| {
+                    w.within(Member::Content, |w| {
                         if let Some(text) = &mut content.text_message {
-                            w.within("TextMessage", |w| {
-                                w.text("Body", Field::TextBody, text.body.as_mut());
+                            w.within(Member::TextMessage, |w| {
+                                w.text(Member::Body, Field::TextBody, text.body.as_mut());
                             });
                         }
                         if let Some(file) = &mut content.file_message {
-                            w.within("FileMessage", |w| {
-                                w.text("FileUrl", Field::MediaFileUrl, file.file_url.as_mut());
+                            w.within(Member::FileMessage, |w| {
                                 w.text(
-                                    "ThumbnailUrl",
+                                    Member::FileUrl,
+                                    Field::MediaFileUrl,
+                                    file.file_url.as_mut(),
+                                );
+                                w.text(
+                                    Member::ThumbnailUrl,
                                     Field::MediaThumbnailUrl,
                                     file.thumbnail_url.as_mut(),
                                 );
                             });
                         }
                         if let Some(card) = &mut content.rich_card {
-                            w.within("RichCard", |w| {
+                            w.within(Member::RichCard, |w| {
                                 if let Some(card) = &mut card.card_content {
-                                    w.within("CardContent", |w| w.card(card));
+                                    w.within(Member::CardContent, |w| w.card(card));
                                 }
                             });
                         }
                         if let Some(carousel) = &mut content.carousel {
-                            w.within("Carousel", |w| {
+                            w.within(Member::Carousel, |w| {
                                 if let Some(cards) = &mut carousel.card_contents {
-                                    w.within("CardContents", |w| {
+                                    w.within(Member::CardContents, |w| {
                                         for (i, card) in cards.iter_mut().enumerate() {
                                             let mark = w.path.index(i);
                                             w.card(card);
@@ -85,14 +89,14 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
             });
         }
         if let Some(fallback) = &mut r.fallback_configuration {
-            self.within("FallbackConfiguration", |w| {
+            self.within(Member::FallbackConfiguration, |w| {
                 w.text(
-                    "MessageBody",
+                    Member::MessageBody,
                     Field::FallbackMessageBody,
                     fallback.message_body.as_mut(),
                 );
                 if let Some(urls) = &mut fallback.media_urls {
-                    w.within("MediaUrls", |w| {
+                    w.within(Member::MediaUrls, |w| {
                         for (i, url) in urls.iter_mut().enumerate() {
                             let mark = w.path.index(i);
                             (w.f)(w.path.as_str(), Field::FallbackMediaUrl, url);
@@ -103,23 +107,25 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
             });
         }
         if let Some(context) = &mut r.context {
-            self.within("Context", |w| {
+            self.within(Member::Context, |w| {
                 for (key, value) in context.iter_mut() {
-                    w.text(key, Field::ContextValue, Some(value));
+                    let mark = w.path.key(key);
+                    (w.f)(w.path.as_str(), Field::ContextValue, value);
+                    w.path.reset(mark);
                 }
             });
         }
     }
 
     fn card(&mut self, card: &mut CardContent) {
-        self.text("Title", Field::CardTitle, card.title.as_mut());
+        self.text(Member::Title, Field::CardTitle, card.title.as_mut());
         self.text(
-            "Description",
+            Member::Description,
             Field::CardDescription,
             card.description.as_mut(),
         );
         if let Some(media) = &mut card.media {
-            self.within("Media", |w| w.media(media));
+            self.within(Member::Media, |w| w.media(media));
         }
         if let Some(suggestions) = &mut card.suggestions {
             self.suggestions(suggestions);
@@ -127,16 +133,20 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
     }
 
     fn media(&mut self, media: &mut Media) {
-        self.text("FileUrl", Field::MediaFileUrl, media.file_url.as_mut());
         self.text(
-            "ThumbnailUrl",
+            Member::FileUrl,
+            Field::MediaFileUrl,
+            media.file_url.as_mut(),
+        );
+        self.text(
+            Member::ThumbnailUrl,
             Field::MediaThumbnailUrl,
             media.thumbnail_url.as_mut(),
         );
     }
 
     fn suggestions(&mut self, list: &mut [Suggestion]) {
-        self.within("Suggestions", |w| {
+        self.within(Member::Suggestions, |w| {
             for (i, s) in list.iter_mut().enumerate() {
                 let mark = w.path.index(i);
                 w.suggestion(s);
@@ -147,39 +157,39 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
 
     fn suggestion(&mut self, s: &mut Suggestion) {
         if let Some(a) = &mut s.reply {
-            self.within("Reply", |w| w.base(&mut a.base));
+            self.within(Member::Reply, |w| w.base(&mut a.base));
         }
         if let Some(a) = &mut s.open_url {
-            self.within("OpenUrl", |w| {
+            self.within(Member::OpenUrl, |w| {
                 w.base(&mut a.base);
-                w.text("Url", Field::OpenUrlUrl, a.url.as_mut());
+                w.text(Member::Url, Field::OpenUrlUrl, a.url.as_mut());
             });
         }
         if let Some(a) = &mut s.dial_phone {
-            self.within("DialPhone", |w| {
+            self.within(Member::DialPhone, |w| {
                 w.base(&mut a.base);
                 w.text(
-                    "PhoneNumber",
+                    Member::PhoneNumber,
                     Field::DialPhoneNumber,
                     a.phone_number.as_mut(),
                 );
             });
         }
         if let Some(a) = &mut s.show_location {
-            self.within("ShowLocation", |w| {
+            self.within(Member::ShowLocation, |w| {
                 w.base(&mut a.base);
-                w.text("Label", Field::LocationLabel, a.label.as_mut());
+                w.text(Member::Label, Field::LocationLabel, a.label.as_mut());
             });
         }
         if let Some(a) = &mut s.request_location {
-            self.within("RequestLocation", |w| w.base(&mut a.base));
+            self.within(Member::RequestLocation, |w| w.base(&mut a.base));
         }
         if let Some(a) = &mut s.create_calendar_event {
-            self.within("CreateCalendarEvent", |w| {
+            self.within(Member::CreateCalendarEvent, |w| {
                 w.base(&mut a.base);
-                w.text("Title", Field::CalendarTitle, a.title.as_mut());
+                w.text(Member::Title, Field::CalendarTitle, a.title.as_mut());
                 w.text(
-                    "Description",
+                    Member::Description,
                     Field::CalendarDescription,
                     a.description.as_mut(),
                 );
@@ -188,9 +198,9 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
     }
 
     fn base(&mut self, base: &mut ActionBase) {
-        self.text("Text", Field::ActionText, base.text.as_mut());
+        self.text(Member::Text, Field::ActionText, base.text.as_mut());
         self.text(
-            "PostbackData",
+            Member::PostbackData,
             Field::ActionPostbackData,
             base.postback_data.as_mut(),
         );

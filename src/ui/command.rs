@@ -17,6 +17,8 @@ pub enum Command {
     Undo,
     Redo,
     TogglePreviewTheme,
+    /// Put the request the Send tab would send on the clipboard in this shape.
+    CopyAs(crate::export::Format),
     /// Pick a local image for the preview of this media URL.
     Attach {
         url: String,
@@ -55,12 +57,12 @@ pub enum Command {
     /// The user confirmed the real send.
     ConfirmedSend,
     /// Run an RCS account request.
-    Account(crate::ui::net::AccountOp),
+    Account(crate::ui::workers::net::AccountOp),
     /// Ask before running an account request that deletes or resets something.
     ConfirmAccount {
         title: String,
         text: String,
-        op: crate::ui::net::AccountOp,
+        op: crate::ui::workers::net::AccountOp,
     },
     /// Show or hide the RCS account window.
     ToggleAccount,

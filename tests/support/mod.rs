@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use rcs_composer::ui::app::{App, EframeApp};
-use rcs_composer::ui::jobs::FilePicker;
 use rcs_composer::ui::paths::AppPaths;
+use rcs_composer::ui::workers::files::FilePicker;
 
 /// File dialogs that answer from a script; an empty script answers "nothing" at once,
 /// which is what a machine without a desktop portal does.

@@ -8,7 +8,7 @@ mod suggestions;
 use crate::rcs::issue::{Code, Issue, Severity};
 use crate::rcs::limits::{Field, Required};
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::path::PathBuf;
+use crate::rcs::path::{Member, PathBuf};
 use crate::rcs::patterns::Pattern;
 use crate::rcs::placeholder;
 
@@ -106,8 +106,16 @@ impl Validator {
     }
 
     /// Runs `f` with `member` appended to the path.
-    fn at<R>(&mut self, member: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+    fn at<R>(&mut self, member: Member, f: impl FnOnce(&mut Self) -> R) -> R {
         let mark = self.path.member(member);
+        let result = f(self);
+        self.path.reset(mark);
+        result
+    }
+
+    /// Runs `f` with a map key (a Context key) appended to the path.
+    fn at_key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.path.key(key);
         let result = f(self);
         self.path.reset(mark);
         result
@@ -139,7 +147,7 @@ impl Validator {
     /// Reports a missing member when the table says it is required. Returns the value.
     fn present<'a, T: ?Sized>(
         &mut self,
-        member: &str,
+        member: Member,
         field: Field,
         value: Option<&'a T>,
     ) -> Option<&'a T> {
@@ -151,7 +159,7 @@ impl Validator {
     }
 
     /// Checks a string member: presence, length, UTF-8 byte budget, pattern, allowed values.
-    fn text(&mut self, member: &str, field: Field, value: Option<&str>) {
+    fn text(&mut self, member: Member, field: Field, value: Option<&str>) {
         let Some(value) = self.present(member, field, value) else {
             return;
         };
@@ -284,7 +292,7 @@ impl Validator {
     }
 
     /// Checks the element count of a list or map member. Returns whether it is present.
-    fn count(&mut self, member: &str, field: Field, len: Option<usize>) -> bool {
+    fn count(&mut self, member: Member, field: Field, len: Option<usize>) -> bool {
         let Some(n) = self.present(member, field, len.as_ref()).copied() else {
             return false;
         };
@@ -308,7 +316,7 @@ impl Validator {
     }
 
     /// Checks a numeric member against its range.
-    fn number(&mut self, member: &str, field: Field, value: Option<f64>) {
+    fn number(&mut self, member: Member, field: Field, value: Option<f64>) {
         let Some(value) = self.present(member, field, value.as_ref()).copied() else {
             return;
         };

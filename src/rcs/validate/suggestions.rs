@@ -6,9 +6,10 @@ use crate::rcs::limits::Field;
 use crate::rcs::model::{
     ActionBase, ActionKind, CreateCalendarEvent, OpenUrl, ShowLocation, Suggestion,
 };
+use crate::rcs::path::Member;
 
 impl Validator {
-    pub(super) fn suggestions(&mut self, member: &str, field: Field, list: &[Suggestion]) {
+    pub(super) fn suggestions(&mut self, member: Member, field: Field, list: &[Suggestion]) {
         self.count(member, field, Some(list.len()));
         self.at(member, |v| {
             for (i, suggestion) in list.iter().enumerate() {
@@ -41,7 +42,7 @@ impl Validator {
         if let Some(a) = &s.dial_phone {
             self.action(ActionKind::DialPhone, &a.base, |v| {
                 v.text(
-                    "PhoneNumber",
+                    Member::PhoneNumber,
                     Field::DialPhoneNumber,
                     a.phone_number.as_deref(),
                 );
@@ -62,11 +63,11 @@ impl Validator {
 
     /// Checks the members every action has, then the kind's own through `rest`.
     fn action(&mut self, kind: ActionKind, base: &ActionBase, rest: impl FnOnce(&mut Self)) {
-        self.at(kind.member(), |v| {
+        self.at(Member::from(kind), |v| {
             v.subject = Some(kind.label());
-            v.text("Text", Field::ActionText, base.text.as_deref());
+            v.text(Member::Text, Field::ActionText, base.text.as_deref());
             v.text(
-                "PostbackData",
+                Member::PostbackData,
                 Field::ActionPostbackData,
                 base.postback_data.as_deref(),
             );
@@ -76,19 +77,19 @@ impl Validator {
     }
 
     fn open_url(&mut self, a: &OpenUrl) {
-        self.text("Url", Field::OpenUrlUrl, a.url.as_deref());
+        self.text(Member::Url, Field::OpenUrlUrl, a.url.as_deref());
         self.text(
-            "Application",
+            Member::Application,
             Field::OpenUrlApplication,
             a.application.as_deref(),
         );
         self.text(
-            "WebviewViewMode",
+            Member::WebviewViewMode,
             Field::WebviewViewMode,
             a.webview_view_mode.as_deref(),
         );
         if a.webview_view_mode.is_some() && a.application.as_deref() != Some("WEBVIEW") {
-            self.at("WebviewViewMode", |v| {
+            self.at(Member::WebviewViewMode, |v| {
                 v.warn(
                     Code::NotApplicable,
                     "Webview view mode only applies when Application is WEBVIEW; it is ignored here.".to_owned(),
@@ -98,19 +99,23 @@ impl Validator {
     }
 
     fn show_location(&mut self, a: &ShowLocation) {
-        self.number("Latitude", Field::Latitude, a.latitude);
-        self.number("Longitude", Field::Longitude, a.longitude);
-        self.text("Label", Field::LocationLabel, a.label.as_deref());
+        self.number(Member::Latitude, Field::Latitude, a.latitude);
+        self.number(Member::Longitude, Field::Longitude, a.longitude);
+        self.text(Member::Label, Field::LocationLabel, a.label.as_deref());
     }
 
     fn calendar_event(&mut self, a: &CreateCalendarEvent) {
-        self.text("Title", Field::CalendarTitle, a.title.as_deref());
-        self.present("StartTime", Field::CalendarStartTime, a.start_time.as_ref());
-        self.present("EndTime", Field::CalendarEndTime, a.end_time.as_ref());
+        self.text(Member::Title, Field::CalendarTitle, a.title.as_deref());
+        self.present(
+            Member::StartTime,
+            Field::CalendarStartTime,
+            a.start_time.as_ref(),
+        );
+        self.present(Member::EndTime, Field::CalendarEndTime, a.end_time.as_ref());
         if let (Some(start), Some(end)) = (a.start_time, a.end_time)
             && end <= start
         {
-            self.at("EndTime", |v| {
+            self.at(Member::EndTime, |v| {
                 v.error(
                     Code::EndNotAfterStart,
                     format!("The event ends at {end}, which is not after its start at {start}."),
@@ -118,7 +123,7 @@ impl Validator {
             });
         }
         self.text(
-            "Description",
+            Member::Description,
             Field::CalendarDescription,
             a.description.as_deref(),
         );

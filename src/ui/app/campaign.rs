@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::campaign::check::{Judgement, PHONE_PATH};
-use crate::rcs::personalise::{self, Personaliser};
+use crate::rcs::personalise::Personaliser;
 use crate::ui::campaign::labels::FieldNames;
 use crate::ui::campaign::rows::{self, RowView};
 use crate::ui::campaign::scan::{ScanError, ScanProgress, ScanRequest, Scanned};
-use crate::ui::campaign::{Personal, RowProblems, Source};
+use crate::ui::campaign::{Personal, RowProblems};
 use crate::ui::command::Command;
-use crate::ui::editor::Tab;
-use crate::ui::jobs::{Job, PickPurpose};
+use crate::ui::views::editor::Tab;
+use crate::ui::workers::files::{Job, PickPurpose};
 
 impl App {
     /// The audience, its rows, sample values and campaign runs.
@@ -97,7 +97,7 @@ impl App {
         let Some(path) = self.campaign.path.clone() else {
             return;
         };
-        let template = self.draft.request.clone();
+        let template = self.doc.draft.request.clone();
         let (generation, cancel) = self.campaign.next_scan(&template);
         self.jobs.scan(
             ScanRequest {
@@ -174,7 +174,7 @@ impl App {
         match cells {
             Ok(cells) => {
                 let view = RowView::new(
-                    &Personaliser::new(self.draft.request.clone()),
+                    &Personaliser::new(self.doc.draft.request.clone()),
                     &scanned.audience,
                     cells,
                     scanned.judgement(n),
@@ -187,78 +187,39 @@ impl App {
                 self.campaign.row_error = Some(e);
             }
         }
-        self.refresh_personal();
-        self.row_problems = self.compute_row_problems();
-        self.refresh_send_issues();
+        self.derive_document();
     }
 
     /// After an edit: the audience's column errors join the template's issues, the rows are
     /// checked again (in the background), the current row is filled in again.
     pub(super) fn refresh_campaign(&mut self) {
-        self.placeholder_names = personalise::names(&self.draft.request);
         if self.campaign.path.is_some()
-            && self.campaign.requested.as_ref() != Some(&self.draft.request)
+            && self.campaign.requested.as_ref() != Some(&self.doc.draft.request)
             && (self.campaign.scanned.is_some() || self.campaign.scanning())
         {
             self.start_scan();
         }
         if let (Some(scanned), Some(view)) = (&self.campaign.scanned, &self.campaign.view) {
             let view = RowView::new(
-                &Personaliser::new(self.draft.request.clone()),
+                &Personaliser::new(self.doc.draft.request.clone()),
                 &scanned.audience,
                 view.row.clone(),
                 scanned.judgement(view.row.number),
             );
             self.campaign.view = Some(view);
         }
-        self.refresh_personal();
-    }
-
-    /// Errors for placeholders whose column the loaded audience lacks, at their fields.
-    pub(super) fn column_issues(&self) -> Vec<crate::rcs::issue::Issue> {
-        match &self.campaign.scanned {
-            Some(s) => personalise::column_issues(&self.draft.request, &s.audience.columns),
-            None => Vec::new(),
-        }
-    }
-
-    /// The values the preview, the counters and the test send use: the current audience
-    /// row, else the sample values (for a template with placeholders).
-    fn refresh_personal(&mut self) {
-        let template = &self.draft.request;
-        self.personal = if let Some(view) = &self.campaign.view {
-            Some(Personal::new(
-                template,
-                Source::Row {
-                    number: view.row.number,
-                    file: self.campaign.file_name(),
-                },
-                view.filled.clone(),
-            ))
-        } else if crate::rcs::personalise::uses(template).is_empty() {
-            None
-        } else {
-            let key = self.template_key();
-            Some(Personal::from_samples(
-                template,
-                self.settings.samples.get(&key),
-            ))
-        };
     }
 
     /// The personalised view of the template, if it has placeholders or an audience row.
     #[must_use]
     pub fn personal(&self) -> Option<&Personal> {
-        self.personal.as_ref()
+        self.doc.derived().personal.as_ref()
     }
 
     /// The request the preview shows.
     #[must_use]
     pub fn preview_request(&self) -> &crate::rcs::model::SendRcsMessageRequest {
-        match &self.personal {
-            Some(p) if p.shown() => &p.filled.request,
-            _ => &self.draft.request,
-        }
+        self.doc.preview_request()
     }
 
     /// The audience's row problems for the Checks list.

@@ -14,8 +14,8 @@ use crate::rcs::timestamp::Timestamp;
 use crate::ui::campaign::CampaignState;
 use crate::ui::campaign::run_state::{Phase, mode_words};
 use crate::ui::command::Command;
-use crate::ui::editor::form::IssueIndex;
-use crate::ui::net::{NetJob, Prepared};
+use crate::ui::views::editor::form::IssueIndex;
+use crate::ui::workers::net::{NetJob, Prepared};
 
 /// Why no campaign run can start now, in words; empty when one can.
 #[must_use]
@@ -67,9 +67,9 @@ impl App {
 
     /// Starts the runner's checks for `mode` (and its counting pass for a real send).
     fn prepare_campaign(&mut self, mode: Mode) {
-        let origination = self.draft.request.origination_identity.clone();
+        let origination = self.doc.draft.request.origination_identity.clone();
         if self.run.busy()
-            || !blockers(&self.campaign, &self.issues, origination.as_deref()).is_empty()
+            || !blockers(&self.campaign, self.doc.issues(), origination.as_deref()).is_empty()
         {
             return;
         }
@@ -77,7 +77,7 @@ impl App {
             return;
         };
         let mut options = Options::new(
-            TemplateSource::Draft(Box::new(self.draft.request.clone())),
+            TemplateSource::Draft(Box::new(self.doc.draft.request.clone())),
             scanned.audience.path.clone(),
             mode,
         );

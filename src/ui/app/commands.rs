@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use super::{App, Dialog};
 use crate::ui::command::Command;
-use crate::ui::draft::Draft;
-use crate::ui::jobs::{AfterSave, Job, PickPurpose};
+use crate::ui::workers::files::{AfterSave, Job, PickPurpose};
 
 impl App {
     /// Applies a command. `force` skips the unsaved-changes guard (the user chose Discard).
@@ -14,13 +13,13 @@ impl App {
             command,
             Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
         );
-        if guarded && self.dirty && !force {
+        if guarded && self.doc.is_dirty() && !force {
             self.dialog = Some(Dialog::Unsaved { then: command });
             return;
         }
         match command {
             Command::New => {
-                let blank = Draft::blank();
+                let blank = crate::ui::document::draft::Draft::blank();
                 self.load_document(blank.request.clone(), None, blank.request);
                 self.jobs.submit(Job::ClearAutosave);
                 self.status = Some(("New template.".into(), false));
@@ -30,7 +29,7 @@ impl App {
                 self.jobs.pick(PickPurpose::Open, folder, String::new());
             }
             Command::OpenPath(path) => self.jobs.submit(Job::Open(path)),
-            Command::Save => match self.path.clone() {
+            Command::Save => match self.doc.path.clone() {
                 Some(path) => self.save_to(path, AfterSave::Nothing),
                 None => self.apply(ctx, Command::SaveAs, force),
             },
@@ -42,6 +41,7 @@ impl App {
             Command::SaveToLibrary(name) => self.save_to_library(&name),
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
+            Command::CopyAs(format) => self.copy_as(ctx, format),
             Command::TogglePreviewTheme => {
                 self.settings.dark_preview = !self.settings.dark_preview;
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));
@@ -81,14 +81,7 @@ impl App {
             Command::ConfirmAccount { title, text, op } => {
                 self.dialog = Some(Dialog::ConfirmAccount { title, text, op });
             }
-            Command::ToggleAccount => {
-                self.account.open = !self.account.open;
-                if self.account.open && self.account.agents.value.is_none() {
-                    for op in self.account.refresh_ops() {
-                        self.account_request(op);
-                    }
-                }
-            }
+            Command::ToggleAccount => self.toggle_account(),
             Command::OpenAudience
             | Command::LoadAudience(_)
             | Command::CloseAudience
@@ -101,13 +94,24 @@ impl App {
             | Command::CampaignConfirmed
             | Command::CampaignCancel => self.apply_campaign(ctx, &command),
             Command::SetOrigination(id) => {
-                self.draft.request.origination_identity = Some(id);
+                let now = ctx.input(|i| i.time);
+                self.doc
+                    .act(now, |d| d.request.origination_identity = Some(id));
                 self.refresh();
             }
             Command::Quit => {
                 self.allowed_to_close = true;
                 self.jobs.submit(Job::ClearAutosave);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn toggle_account(&mut self) {
+        self.account.open = !self.account.open;
+        if self.account.open && self.account.agents.value.is_none() {
+            for op in self.account.refresh_ops() {
+                self.account_request(op);
             }
         }
     }
@@ -126,14 +130,7 @@ impl App {
 
     /// Undo (`true`) or redo one step of the edit history.
     fn step_history(&mut self, undo: bool) {
-        let next = if undo {
-            self.undoer.undo(&self.draft).cloned()
-        } else {
-            self.undoer.redo(&self.draft).cloned()
-        };
-        if let Some(draft) = next {
-            self.draft = draft;
-            self.draft.sync_ids();
+        if self.doc.step_history(undo) {
             self.refresh();
         }
     }
@@ -151,16 +148,15 @@ impl App {
                     to_name.trim(),
                     crate::templates::EXTENSION
                 ));
-                if self.path.as_ref() == Some(&from) {
-                    self.path = Some(to.clone());
+                if self.doc.path.as_ref() == Some(&from) {
+                    self.doc.path = Some(to.clone());
                 }
                 self.jobs.submit(Job::Rename { from, to });
             }
             Command::LibraryDelete(path) => {
-                if self.path.as_ref() == Some(&path) {
+                if self.doc.path.as_ref() == Some(&path) {
                     // The draft stays open as an unsaved document.
-                    self.path = None;
-                    self.saved = crate::rcs::model::SendRcsMessageRequest::default();
+                    self.doc.detach_from_file();
                     self.refresh();
                 }
                 self.jobs.submit(Job::Delete(path));
@@ -170,8 +166,8 @@ impl App {
     }
 
     /// Runs an account request on the network runtime against the active connection.
-    pub(super) fn account_request(&mut self, op: crate::ui::net::AccountOp) {
-        use crate::ui::net::AccountOp;
+    pub(super) fn account_request(&mut self, op: crate::ui::workers::net::AccountOp) {
+        use crate::ui::workers::net::AccountOp;
         match &op {
             AccountOp::ListAgents(_) => self.account.agents.loading = true,
             AccountOp::SpendLimits => self.account.spend.loading = true,
@@ -179,26 +175,29 @@ impl App {
             _ => self.account.message = None,
         }
         let connection = self.connection();
-        self.net
-            .submit(crate::ui::net::NetJob::Account { connection, op });
+        self.net.submit(crate::ui::workers::net::NetJob::Account {
+            generation: self.connection_generation,
+            connection,
+            op,
+        });
     }
 
     pub(super) fn dialog_folder(&self) -> PathBuf {
-        self.path
+        self.doc
+            .path
             .as_ref()
             .and_then(|p| p.parent())
             .map_or_else(|| self.paths.library.clone(), std::path::Path::to_path_buf)
     }
 
     pub(super) fn save_to(&mut self, path: PathBuf, then: AfterSave) {
-        if self.saving.is_some() {
+        let Some(request) = self.doc.begin_save(path.clone()) else {
             self.status = Some(("A save is already in progress.".into(), true));
             return;
-        }
-        self.saving = Some((path.clone(), self.draft.request.clone()));
+        };
         self.jobs.submit(Job::Save {
             path,
-            request: Box::new(self.draft.request.clone()),
+            request: Box::new(request),
             then,
         });
     }
@@ -210,7 +209,7 @@ impl App {
             return;
         }
         let path = self.paths.library.join(format!("{name}.json"));
-        if self.library.contains(&path) && self.path.as_ref() != Some(&path) {
+        if self.library.contains(&path) && self.doc.path.as_ref() != Some(&path) {
             self.dialog = Some(Dialog::NoFileDialog {
                 purpose: PickPurpose::SaveAs,
                 name: name.to_owned(),

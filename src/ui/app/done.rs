@@ -2,7 +2,7 @@
 
 use super::{App, Dialog};
 use crate::ui::command::Command;
-use crate::ui::jobs::{AfterSave, Done, Job, PickPurpose};
+use crate::ui::workers::files::{AfterSave, Done, Job, PickPurpose};
 
 /// A dialog that answered "nothing" faster than this was never shown to the user.
 const NO_DIALOG_SECONDS: f64 = 0.25;
@@ -19,7 +19,7 @@ impl App {
                 // The test phone from settings is part of the request as it would be sent.
                 self.refresh();
                 if self.settings.connection.is_none() {
-                    self.net.submit(crate::ui::net::NetJob::Probe);
+                    self.net.submit(crate::ui::workers::net::NetJob::Probe);
                 }
                 self.media_map = media;
                 self.reattach_media();
@@ -79,8 +79,8 @@ impl App {
         result: Result<(), String>,
         then: AfterSave,
     ) {
-        let written = self.saving.take();
         if let Err(e) = result {
+            self.doc.end_save(Err(()));
             self.after_guard = None;
             self.dialog = Some(Dialog::Message {
                 title: "Not saved".into(),
@@ -89,12 +89,9 @@ impl App {
             return;
         }
         let old_key = self.template_key();
-        if let Some((_, request)) = written {
-            // What was written, not the draft now: edits made during the save stay dirty.
-            self.saved = request;
-        }
         self.settings.touch_recent(&path);
-        self.path = Some(path);
+        // What was written, not the draft now: edits made during the save stay dirty.
+        self.doc.end_save(Ok(path));
         let new_key = self.template_key();
         if old_key != new_key {
             self.media_map.rename(&old_key, &new_key);

@@ -1,39 +1,38 @@
-//! The composer window: template library (left), editor (middle), phone preview (right).
+//! The composer window: owns the document, the views' state and the workers, draws the views
+//! and applies the commands they return. Template library (left), editor (middle), phone
+//! preview (right).
 
 mod campaign;
 mod campaign_run;
-mod central;
 mod commands;
 mod copy_as;
-mod dialogs;
 mod done;
-mod library;
 mod sending;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use egui::util::undoer::{Settings as UndoSettings, Undoer};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::rcs::codec;
-use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::validate::{Mode, validate};
-use crate::ui::account::AccountState;
-use crate::ui::campaign::{CampaignState, Personal, RowProblems};
+use crate::ui::campaign::{CampaignState, RowProblems, Source};
 use crate::ui::command::Command;
-use crate::ui::draft::Draft;
-use crate::ui::editor::{self, EditorState, form::IssueIndex};
-use crate::ui::jobs::{FilePicker, Job, Jobs};
+use crate::ui::document::{Document, Surroundings};
 use crate::ui::media_cache::MediaCache;
-use crate::ui::net::{Net, NetJob};
 use crate::ui::paths::AppPaths;
 use crate::ui::preview;
-use crate::ui::send_panel::SendState;
 use crate::ui::settings::{MediaMap, Settings};
+use crate::ui::views::account::AccountState;
+use crate::ui::views::campaign::{panel, run_panel};
+use crate::ui::views::editor::{self, EditorState};
+use crate::ui::views::library::{self, LibraryState};
+use crate::ui::views::send_panel::{self, SendState};
+use crate::ui::views::{dialogs, editor_panel, menu, preview_panel, status_bar};
+use crate::ui::workers::files::{FilePicker, Job, Jobs};
+use crate::ui::workers::generation::Generation;
+use crate::ui::workers::net::{Net, NetJob};
 pub use dialogs::Dialog;
-use library::LibraryState;
 
 /// Seconds between autosaves of a dirty draft.
 pub const AUTOSAVE_SECONDS: f64 = 5.0;
@@ -41,16 +40,9 @@ pub const AUTOSAVE_SECONDS: f64 = 5.0;
 pub struct App {
     pub(crate) paths: AppPaths,
     jobs: Jobs,
-    pub draft: Draft,
-    undoer: Undoer<Draft>,
-    /// The request as last opened or saved: the draft is dirty when it differs.
-    saved: SendRcsMessageRequest,
-    /// The request being written by an unfinished save.
-    saving: Option<(PathBuf, SendRcsMessageRequest)>,
-    pub path: Option<PathBuf>,
-    pub issues: IssueIndex,
-    json_bytes: usize,
-    dirty: bool,
+    net: Net,
+    /// The template being edited, its history and what derives from it.
+    pub doc: Document,
     pub editor: EditorState,
     library: LibraryState,
     pub settings: Settings,
@@ -62,29 +54,20 @@ pub struct App {
     status: Option<(String, bool)>,
     commands: Vec<Command>,
     autosave_due: Option<f64>,
-    /// Counts refreshes of the draft, so an unchanged draft is not autosaved again.
-    generation: u64,
+    /// The document generation last autosaved, so an unchanged draft is not written again.
     autosaved_generation: u64,
     show_fallback: bool,
     allowed_to_close: bool,
     title: String,
     preview_warnings: Vec<String>,
-    net: Net,
     pub send: SendState,
     pub account: AccountState,
-    /// Fields of the service's last `ValidationException`, shown at their editor fields
-    /// until the next edit.
-    service_issues: Vec<Issue>,
-    /// The for-send issues of the request as it would be sent (template plus test phone).
-    send_issues: Vec<Issue>,
+    /// Changes with the connection: account answers for an older one are dropped.
+    connection_generation: Generation,
     /// The audience and the row the preview shows.
     pub campaign: CampaignState,
-    /// The template filled in with the current row's or the sample values.
-    personal: Option<Personal>,
     /// The audience's row problems for the Checks list, derived when the scan or draft changes.
     row_problems: RowProblems,
-    /// The template's placeholder names, in first-use order.
-    placeholder_names: Vec<String>,
     /// The campaign run (one at a time).
     pub run: crate::ui::campaign::run_state::RunState,
 }
@@ -109,22 +92,11 @@ impl App {
         if let Some(file) = file {
             jobs.submit(Job::Open(file));
         }
-        let draft = Draft::blank();
         let mut app = Self {
             paths,
             jobs,
-            saved: draft.request.clone(),
-            draft,
-            undoer: Undoer::with_settings(UndoSettings {
-                max_undos: 200,
-                stable_time: 0.6,
-                auto_save_interval: 10.0,
-            }),
-            saving: None,
-            path: None,
-            issues: IssueIndex::default(),
-            json_bytes: 0,
-            dirty: false,
+            net,
+            doc: Document::default(),
             editor: EditorState::default(),
             library: LibraryState::default(),
             settings: Settings::default(),
@@ -135,31 +107,27 @@ impl App {
             status: None,
             commands: Vec::new(),
             autosave_due: None,
-            generation: 0,
             autosaved_generation: 0,
             show_fallback: false,
             allowed_to_close: false,
             title: String::new(),
             preview_warnings: Vec::new(),
-            net,
             send: SendState::default(),
             account: AccountState::default(),
-            service_issues: Vec::new(),
-            send_issues: Vec::new(),
+            connection_generation: Generation::default(),
             campaign: CampaignState::default(),
-            personal: None,
             row_problems: RowProblems::default(),
-            placeholder_names: Vec::new(),
             run: crate::ui::campaign::run_state::RunState::default(),
         };
         app.refresh();
+        app.autosaved_generation = app.doc.generation();
         Ok(app)
     }
 
     /// True while the draft differs from the file it came from.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.doc.is_dirty()
     }
 
     /// Background jobs not yet answered.
@@ -171,33 +139,53 @@ impl App {
     /// The template's display name.
     #[must_use]
     pub fn name(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
-            || "Untitled".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        )
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(
+                || "Untitled".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            )
     }
 
     /// The media-map key of the current template.
     fn template_key(&self) -> String {
-        self.path.as_ref().map_or_else(
+        self.doc.path.as_ref().map_or_else(
             || crate::ui::settings::UNTITLED.to_owned(),
             |p| p.display().to_string(),
         )
     }
 
-    /// Recomputes what derives from the draft: issues, size, dirtiness.
+    /// The derive step after any change: the campaign side follows the draft (rows checked
+    /// again, the current row filled in again), then the document derives its issues, size,
+    /// dirtiness, personalised and to-be-sent request.
     fn refresh(&mut self) {
-        let mut issues = self.service_issues.clone();
-        issues.extend(validate(&self.draft.request, Mode::Template));
-        issues.extend(self.column_issues());
-        self.issues = IssueIndex::new(issues);
-        self.json_bytes =
-            serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
-        self.dirty = self.draft.request != self.saved;
         self.refresh_campaign();
+        self.derive_document();
+    }
+
+    /// The document's derive step, with the campaign side as it is.
+    fn derive_document(&mut self) {
+        let key = self.template_key();
+        let row_source = self.campaign.view.as_ref().map(|view| Source::Row {
+            number: view.row.number,
+            file: self.campaign.file_name(),
+        });
+        let row = row_source
+            .as_ref()
+            .zip(self.campaign.view.as_ref().map(|v| &v.filled));
+        self.doc.derive(&Surroundings {
+            columns: self
+                .campaign
+                .scanned
+                .as_ref()
+                .map(|s| s.audience.columns.as_slice()),
+            row,
+            samples: self.settings.samples.get(&key),
+            recipient: self.settings.recipient.as_deref(),
+        });
         self.row_problems = self.compute_row_problems();
-        self.refresh_send_issues();
-        self.generation += 1;
     }
 
     /// Replaces the whole document (open, new, recover) and starts a fresh undo history.
@@ -207,14 +195,7 @@ impl App {
         path: Option<PathBuf>,
         saved: SendRcsMessageRequest,
     ) {
-        self.draft = Draft::new(request);
-        self.saved = saved;
-        self.path = path;
-        self.undoer = Undoer::with_settings(UndoSettings {
-            max_undos: 200,
-            stable_time: 0.6,
-            auto_save_interval: 10.0,
-        });
+        self.doc.replace(request, path, saved);
         // A campaign being prepared stays in view when its template (re)opens.
         let keep = self.editor.tab == editor::Tab::Audience && self.campaign.path.is_some();
         self.editor = EditorState::default();
@@ -246,7 +227,9 @@ impl App {
         }
     }
 
-    /// One frame of the whole window.
+    /// One frame of the whole window. An edit is applied and derived within the frame, and
+    /// the frame is laid out once more (egui's discard pass) so that everything drawn before
+    /// the edited field — the preview, the field's own counter — shows the new text at once.
     pub fn ui(&mut self, ui: &mut Ui) {
         while let Some(done) = self.jobs.poll() {
             self.on_done(ui.ctx(), done);
@@ -256,8 +239,17 @@ impl App {
         }
         self.shortcuts(ui.ctx());
         self.close_guard(ui.ctx());
+        let generation = self.doc.generation();
         let mut drop_targets = Vec::new();
-        self.top_bar(ui);
+        let menu_input = menu::MenuInput {
+            recent_files: &self.settings.recent_files,
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+            account_open: self.account.open,
+            send_request: &self.doc.derived().send_request,
+            send_issues: &self.doc.derived().send_issues,
+        };
+        menu::show(ui, &menu_input, &mut self.commands);
         self.status_bar(ui);
         egui::Panel::left("library")
             .resizable(true)
@@ -267,7 +259,7 @@ impl App {
                 library::show(
                     ui,
                     &mut self.library,
-                    self.path.as_deref(),
+                    self.doc.path.as_deref(),
                     &self.paths.library,
                     &mut self.commands,
                 );
@@ -279,18 +271,14 @@ impl App {
             .resizable(true)
             .default_size(420.0)
             .min_size(260.0)
-            .show(ui, |ui| {
-                self.preview_panel(ui);
-            });
-        let changed = self.editor_panel(ui, &mut drop_targets);
-        if changed {
-            self.service_issues.clear();
+            .show(ui, |ui| self.preview_panel(ui));
+        if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
+            self.doc.edited(&edit, ui.input(|i| i.time));
             self.refresh();
         }
-        self.undoer.feed_state(ui.input(|i| i.time), &self.draft);
         if self.account.open {
             let connection = self.connection().describe();
-            crate::ui::account::window(
+            crate::ui::views::account::window(
                 ui.ctx(),
                 &mut self.account,
                 &connection,
@@ -306,6 +294,10 @@ impl App {
         }
         self.autosave(ui.ctx());
         self.update_title(ui.ctx());
+        if self.doc.generation() != generation {
+            ui.ctx()
+                .request_discard("the document changed: show what derives from it in this frame");
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -331,7 +323,10 @@ impl App {
     }
 
     fn close_guard(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.allowed_to_close {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.allowed_to_close
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved {
                 then: Command::Quit,
@@ -339,160 +334,119 @@ impl App {
         }
     }
 
-    fn top_bar(&mut self, ui: &mut Ui) {
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
-                    let items = [
-                        ("New", "Ctrl+N", Command::New),
-                        ("Open…", "Ctrl+O", Command::Open),
-                        ("Save", "Ctrl+S", Command::Save),
-                        ("Save As…", "Ctrl+Shift+S", Command::SaveAs),
-                    ];
-                    for (label, keys, command) in items {
-                        if ui
-                            .add(egui::Button::new(label).shortcut_text(keys))
-                            .clicked()
-                        {
-                            self.commands.push(command);
-                            ui.close();
-                        }
-                    }
-                    ui.menu_button("Open recent", |ui| {
-                        if self.settings.recent_files.is_empty() {
-                            ui.label("No recent files");
-                        }
-                        for path in self.settings.recent_files.clone() {
-                            if ui.button(path.display().to_string()).clicked() {
-                                self.commands.push(Command::OpenPath(path));
-                                ui.close();
-                            }
-                        }
-                    });
-                    ui.separator();
-                    if ui.button("Quit").clicked() {
-                        self.commands.push(Command::Quit);
-                        ui.close();
-                    }
-                });
-                ui.menu_button("Edit", |ui| {
-                    let can_undo = self.undoer.has_undo(&self.draft);
-                    let can_redo = self.undoer.has_redo(&self.draft);
-                    if ui
-                        .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
-                        .clicked()
-                    {
-                        self.commands.push(Command::Undo);
-                        ui.close();
-                    }
-                    if ui
-                        .add_enabled(
-                            can_redo,
-                            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
-                        )
-                        .clicked()
-                    {
-                        self.commands.push(Command::Redo);
-                        ui.close();
-                    }
-                    ui.separator();
-                    self.copy_as_menu(ui);
-                });
-                ui.separator();
-                if ui.button("↺ Undo").clicked() {
-                    self.commands.push(Command::Undo);
-                }
-                if ui.button("↻ Redo").clicked() {
-                    self.commands.push(Command::Redo);
-                }
-                if ui.button("💾 Save").clicked() {
-                    self.commands.push(Command::Save);
-                }
-                ui.separator();
-                let mut open = self.account.open;
-                if ui
-                    .toggle_value(&mut open, "RCS account")
-                    .on_hover_text("Agents, spend limit, configuration sets")
-                    .clicked()
-                {
-                    self.commands.push(Command::ToggleAccount);
-                }
-            });
-        });
-    }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if self.pending_jobs() > 0 {
-                    ui.spinner();
-                }
-                let connection = self.connection();
-                ui.label(
-                    egui::RichText::new(format!("• {}", connection.describe()))
-                        .small()
-                        .color(crate::ui::send_panel::connection_colour(&connection)),
-                );
-                ui.separator();
-                let where_ = self
-                    .path
-                    .as_ref()
-                    .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-                ui.label(egui::RichText::new(where_).small());
-                if let Some((text, error)) = &self.status {
-                    let colour = if *error {
-                        crate::ui::theme::ERROR
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.separator();
-                    ui.label(egui::RichText::new(text).small().color(colour));
-                }
-            });
-        });
+    fn status_bar(&self, ui: &mut Ui) {
+        let connection = self.connection();
+        let input = status_bar::StatusInput {
+            busy: self.pending_jobs() > 0,
+            connection: &connection,
+            path: self.doc.path.as_deref(),
+            message: self.status.as_ref(),
+            accepted: self.doc.verdict().and_then(|v| v.message_id()),
+        };
+        status_bar::show(ui, &input);
     }
 
     fn preview_panel(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            ui.strong("Preview");
-            let mut dark = self.settings.dark_preview;
-            ui.selectable_value(&mut dark, false, "☀ Light");
-            ui.selectable_value(&mut dark, true, "🌙 Dark");
-            if dark != self.settings.dark_preview {
-                self.commands.push(Command::TogglePreviewTheme);
-            }
-            ui.toggle_value(&mut self.show_fallback, "SMS fallback");
-        });
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt("preview-scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                crate::ui::campaign::picker::show(
-                    ui,
-                    &self.campaign,
-                    self.personal.as_ref(),
-                    &mut self.commands,
-                );
-                let input = preview::PreviewInput {
-                    request: self.preview_request(),
-                    media: &self.media,
-                    issues: &self.issues,
-                    dark: self.settings.dark_preview,
-                    show_fallback: self.show_fallback,
-                    json_bytes: self.json_bytes,
+        let derived = self.doc.derived();
+        let p = preview_panel::PreviewPanel {
+            preview: preview::PreviewInput {
+                request: self.doc.preview_request(),
+                media: &self.media,
+                issues: &derived.issues,
+                dark: self.settings.dark_preview,
+                show_fallback: self.show_fallback,
+                json_bytes: derived.json_bytes,
+            },
+            campaign: &self.campaign,
+            personal: derived.personal.as_ref(),
+        };
+        self.preview_warnings =
+            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands);
+    }
+
+    /// The middle column; returns what the user changed in the draft.
+    fn editor_panel(
+        &mut self,
+        ui: &mut Ui,
+        drop_targets: &mut Vec<(egui::Rect, String)>,
+    ) -> Option<crate::ui::document::Edit> {
+        let connection = self.connection();
+        let connection_words = connection.describe();
+        let values_note = self.send_values_note();
+        let agents = self.account.agent_ids();
+        let key = self.template_key();
+        let origination = self.doc.draft.request.origination_identity.clone();
+        let (draft, derived, verdict) = self.doc.parts_mut();
+        let blockers =
+            campaign_run::blockers(&self.campaign, &derived.issues, origination.as_deref());
+        // Counted only when the rows are checked against this template.
+        let valid = self
+            .campaign
+            .scanned
+            .as_ref()
+            .filter(|_| !self.campaign.scanning())
+            .map(|s| s.count(crate::campaign::check::Judgement::Valid));
+        let mut p = editor_panel::EditorPanel {
+            editor: &mut self.editor,
+            draft,
+            issues: &derived.issues,
+            media: &self.media,
+            personal: derived.personal.as_ref(),
+            columns: self
+                .campaign
+                .scanned
+                .as_ref()
+                .map(|s| s.audience.columns.as_slice()),
+            row_problems: &self.row_problems,
+            send: &mut self.send,
+            send_input: send_panel::PanelInput {
+                connection: &connection,
+                recipients: &self.settings.test_recipients,
+                recipient: self.settings.recipient.as_deref(),
+                issues: &derived.send_issues,
+                origination: origination.as_deref(),
+                agents: &agents,
+                values: values_note.as_deref(),
+                failure: verdict.and_then(|v| v.failure()),
+            },
+            audience: panel::PanelInput {
+                state: &self.campaign,
+                names: &derived.placeholder_names,
+                samples: self.settings.samples.get(&key),
+            },
+            run: self.campaign.path.is_some().then_some(run_panel::RunInput {
+                run: &self.run,
+                valid,
+                origination: origination.as_deref(),
+                connection: &connection_words,
+                blockers: &blockers,
+            }),
+        };
+        editor_panel::show(ui, &mut p, &mut self.commands, drop_targets)
+    }
+
+    fn show_dialog(&mut self, ctx: &egui::Context) {
+        let name = self.name();
+        let Some(dialog) = self.dialog.as_mut() else {
+            return;
+        };
+        match dialogs::show(ctx, dialog, &name, &self.paths.library) {
+            dialogs::Choice::None => {}
+            dialogs::Choice::Close => self.dialog = None,
+            dialogs::Choice::Run(command, force) => {
+                self.dialog = match command {
+                    // These read the dialog they came from.
+                    Command::RecoverAutosave => self.dialog.take(),
+                    _ => None,
                 };
-                self.preview_warnings = preview::show(ui, &input);
-                if !self.preview_warnings.is_empty() {
-                    ui.add_space(8.0);
-                    ui.strong("On the phone");
-                    for w in &self.preview_warnings {
-                        ui.label(
-                            egui::RichText::new(format!("⚠ {w}")).color(crate::ui::theme::WARNING),
-                        );
-                    }
-                }
-            });
+                self.apply(ctx, command, force);
+            }
+            dialogs::Choice::SaveThen(then) => {
+                self.dialog = None;
+                self.after_guard = Some(then);
+                self.apply(ctx, Command::Save, true);
+            }
+        }
     }
 
     /// What the preview warned about in the last frame.
@@ -540,7 +494,7 @@ impl App {
     /// Writes the dirty draft to the data folder a few seconds after it last changed; an idle
     /// window, dirty or not, schedules nothing once that copy is written.
     fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.dirty || self.generation == self.autosaved_generation {
+        if !self.doc.is_dirty() || self.doc.generation() == self.autosaved_generation {
             self.autosave_due = None;
             return;
         }
@@ -552,15 +506,15 @@ impl App {
             }
             Some(due) if now >= due => {
                 self.autosave_due = None;
-                self.autosaved_generation = self.generation;
+                self.autosaved_generation = self.doc.generation();
                 let saved_at = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs());
                 self.jobs.submit(Job::WriteAutosave(Box::new(
                     crate::ui::settings::Autosave {
-                        path: self.path.clone(),
+                        path: self.doc.path.clone(),
                         saved_at,
-                        template: codec::to_value(&self.draft.request),
+                        template: codec::to_value(&self.doc.draft.request),
                     },
                 )));
             }
@@ -571,7 +525,7 @@ impl App {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{}{} — rcs-composer",
-            if self.dirty { "• " } else { "" },
+            if self.doc.is_dirty() { "• " } else { "" },
             self.name()
         );
         if title != self.title {
@@ -620,7 +574,7 @@ pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
             let mut app = App::new(
                 &cc.egui_ctx,
                 paths,
-                Arc::new(crate::ui::jobs::RfdPicker),
+                Arc::new(crate::ui::workers::files::RfdPicker),
                 file,
             )?;
             if let Some(audience) = audience {

@@ -2,34 +2,18 @@
 //! sends, one request in flight at a time, results into the history and onto the fields.
 
 use super::{App, Dialog};
-use crate::aws::{Connection, FailureKind};
-use crate::rcs::issue::{Code, Issue, has_errors};
+use crate::aws::Connection;
+use crate::rcs::issue::has_errors;
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::validate::{Mode, validate};
 use crate::ui::command::Command;
-use crate::ui::jobs::Job;
-use crate::ui::net::{NetDone, NetJob};
-use crate::ui::send_panel::HistoryEntry;
+use crate::ui::views::send_panel::HistoryEntry;
+use crate::ui::workers::files::Job;
+use crate::ui::workers::net::{NetDone, NetJob};
 
 fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// `rcsMessageContent.content` → `RcsMessageContent.Content`: the service's field names in
-/// the core's notation, so its verdict lands on the editor's fields.
-#[must_use]
-pub fn service_path(name: &str) -> String {
-    name.split('.')
-        .map(|segment| {
-            let mut chars = segment.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 impl App {
@@ -46,46 +30,14 @@ impl App {
     /// shows (the audience row's or the sample values), plus the chosen test recipient (a
     /// destination written into the template wins).
     #[must_use]
-    pub fn send_request(&self) -> SendRcsMessageRequest {
-        let mut r = self
-            .personal()
-            .map_or_else(|| self.draft.request.clone(), |p| p.filled.request.clone());
-        r.destination_phone_number = self
-            .draft
-            .request
-            .destination_phone_number
-            .clone()
-            .or_else(|| self.settings.recipient.clone());
-        r
-    }
-
-    /// The for-send checks of the request as it would be sent: a placeholder without a value
-    /// is an error there (a test phone should receive what a recipient would), reported once.
-    pub(super) fn refresh_send_issues(&mut self) {
-        let missing: Vec<Issue> = self
-            .personal()
-            .map(|p| {
-                p.filled
-                    .issues
-                    .iter()
-                    .filter(|i| i.code == Code::MissingValue)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default();
-        let checked = validate(&self.send_request(), Mode::Send);
-        self.send_issues.clone_from(&missing);
-        self.send_issues.extend(
-            checked
-                .into_iter()
-                .filter(|i| !missing.iter().any(|m| i.is_at_or_under(&m.path))),
-        );
+    pub fn send_request(&self) -> &SendRcsMessageRequest {
+        &self.doc.derived().send_request
     }
 
     /// The for-send issues of [`Self::send_request`].
     #[must_use]
-    pub fn send_request_issues(&self) -> &[Issue] {
-        &self.send_issues
+    pub fn send_request_issues(&self) -> &[crate::rcs::issue::Issue] {
+        &self.doc.derived().send_issues
     }
 
     /// Where the test send's placeholder values come from, in words.
@@ -110,10 +62,12 @@ impl App {
         match command {
             Command::SetConnection(c) => {
                 self.settings.connection = Some(c);
+                // Answers still on their way are about the old connection: dropped.
+                self.connection_generation.advance();
                 self.save_settings();
                 // The account panels show the other account now.
                 let open = self.account.open;
-                self.account = crate::ui::account::AccountState {
+                self.account = crate::ui::views::account::AccountState {
                     open,
                     ..Default::default()
                 };
@@ -146,7 +100,9 @@ impl App {
             }
             Command::DestinationIntoTemplate => {
                 if let Some(r) = self.settings.recipient.clone() {
-                    self.draft.request.destination_phone_number = Some(r);
+                    self.doc.act(now_seconds(), |d| {
+                        d.request.destination_phone_number = Some(r);
+                    });
                     self.refresh();
                 }
             }
@@ -166,7 +122,7 @@ impl App {
         if self.send.in_flight.is_some() || !self.sendable() {
             return;
         }
-        let r = self.send_request();
+        let r = self.send_request().clone();
         let (profile, region, endpoint) = self.connection_parts();
         let fallback = r.fallback_configuration.as_ref().map_or_else(
             || "none".to_owned(),
@@ -226,7 +182,7 @@ impl App {
     }
 
     fn sendable(&self) -> bool {
-        !has_errors(&self.send_issues)
+        !has_errors(self.send_request_issues())
     }
 
     fn start_send(&mut self, dry_run: bool) {
@@ -235,7 +191,7 @@ impl App {
         if self.send.in_flight.is_some() || !self.sendable() {
             return;
         }
-        let mut request = self.send_request();
+        let mut request = self.send_request().clone();
         if dry_run {
             request.dry_run = Some(true);
         }
@@ -243,7 +199,6 @@ impl App {
         self.send.next_id += 1;
         let id = self.send.next_id;
         self.send.in_flight = Some(id);
-        self.send.last_failure = None;
         self.send.history.push(HistoryEntry {
             id,
             at: now(),
@@ -271,7 +226,15 @@ impl App {
                 }
             }
             NetDone::Profiles(p) => self.send.profiles = p,
-            NetDone::Account { op, result } => {
+            NetDone::Account {
+                generation,
+                op,
+                result,
+            } => {
+                // A slow answer about the previous connection must not fill the new one's panels.
+                if !self.connection_generation.is_current(generation) {
+                    return;
+                }
                 for next in self.account.on_done(&op, result) {
                     self.account_request(next);
                 }
@@ -279,55 +242,34 @@ impl App {
             NetDone::SandboxStarted(url) => self.send.sandbox_url = Some(url),
             NetDone::CampaignPrepared { id, result } => self.on_campaign_prepared(id, result),
             NetDone::CampaignDone { id, result } => self.on_campaign_done(id, result),
-            NetDone::Sent { id, result } => {
+            NetDone::Sent {
+                id,
+                request,
+                result,
+            } => {
                 if self.send.in_flight == Some(id) {
                     self.send.in_flight = None;
                 }
                 let outcome = match &result {
-                    Ok(message_id) => {
-                        self.status = Some((format!("Accepted: MessageId {message_id}"), false));
-                        Ok(message_id.clone())
-                    }
+                    Ok(message_id) => Ok(message_id.clone()),
                     Err(f) => Err(f.message.clone()),
                 };
                 if let Some(entry) = self.send.history.iter_mut().find(|h| h.id == id) {
                     entry.outcome = Some(outcome);
                 }
-                if let Err(f) = result {
-                    if f.kind == FailureKind::Validation {
-                        self.service_issues = f
-                            .fields
-                            .iter()
-                            .map(|(name, message)| {
-                                Issue::error(
-                                    service_path(name),
-                                    Code::RejectedByService,
-                                    format!("The service says: {message}"),
-                                )
-                            })
-                            .collect();
-                        self.refresh();
-                    }
-                    self.send.last_failure = Some(f);
-                }
+                // The verdict is about the request as sent; if the user changed the recipient,
+                // the origination or the content meanwhile, deriving drops it at once.
+                self.doc.set_verdict(&request, result);
+                self.refresh();
             }
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn service_field_names_map_to_core_paths() {
-        assert_eq!(
-            super::service_path("rcsMessageContent.content.richCard.cardContent.title"),
-            "RcsMessageContent.Content.RichCard.CardContent.Title"
-        );
-        assert_eq!(
-            super::service_path(
-                "RcsMessageContent.Content.Carousel.CardContents[3].Suggestions[1].Reply.Text"
-            ),
-            "RcsMessageContent.Content.Carousel.CardContents[3].Suggestions[1].Reply.Text"
-        );
-    }
+/// Seconds since the epoch, for edits made by commands (the undo history's clock only
+/// compares edits of one field, which commands never coalesce with).
+fn now_seconds() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }

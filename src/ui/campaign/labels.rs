@@ -7,8 +7,15 @@ use crate::campaign::check::PHONE_PATH;
 use crate::rcs::issue::Code;
 use crate::rcs::limits::Field;
 use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::path::Member;
 use crate::rcs::walk;
 use crate::ui::campaign::scan::Group;
+
+// The members a label names, matched as the path spells them.
+const CARDS: &str = Member::CardContents.name();
+const CARD: &str = Member::CardContent.name();
+const SUGGESTIONS: &str = Member::Suggestions.name();
+const MEDIA: &str = Member::Media.name();
 
 /// The free-text fields of a template by path, to name them as the editor does.
 #[derive(Debug, Default, Clone)]
@@ -51,17 +58,17 @@ impl FieldNames {
                 None => (*segment, None),
             };
             match (name, index) {
-                ("CardContents", Some(n)) => {
+                (CARDS, Some(n)) => {
                     parts.push(format!("Card {}", n + 1));
                     in_card = true;
                 }
-                ("CardContent", _) => in_card = true,
-                ("Suggestions", Some(n)) => parts.push(format!(
+                (CARD, _) => in_card = true,
+                (SUGGESTIONS, Some(n)) => parts.push(format!(
                     "{} {}",
                     if in_card { "Suggestion" } else { "Chip" },
                     n + 1
                 )),
-                ("Media", _) if !last => parts.push("Media".to_owned()),
+                (MEDIA, _) if !last => parts.push("Media".to_owned()),
                 _ if last => parts.push(
                     self.field(path)
                         .map_or_else(|| (*segment).to_owned(), |f| f.rule().title()),
@@ -95,7 +102,7 @@ impl FieldNames {
     pub fn line(&self, group: &Group) -> String {
         format!(
             "{} {}: {} {}",
-            crate::ui::campaign::panel::thousands(group.rows),
+            crate::ui::views::campaign::panel::thousands(group.rows),
             if group.rows == 1 { "row" } else { "rows" },
             self.label(&group.path),
             self.problem(group)

@@ -3,10 +3,7 @@
 //! problems grouped for the Checks list.
 
 pub mod labels;
-pub mod panel;
-pub mod picker;
 pub mod rows;
-pub mod run_panel;
 pub mod run_state;
 pub mod scan;
 

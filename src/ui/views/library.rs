@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::templates::LibraryEntry;
 use crate::ui::command::Command;
+use crate::ui::views::dialogs::Dialog;
 
 /// The listing as a request state: loading (with what was there), done, or failed.
 #[derive(Debug, Default)]
@@ -15,7 +16,7 @@ pub struct LibraryState {
     loading: bool,
     error: Option<String>,
     search: String,
-    pub(super) pending_dialog: Option<super::Dialog>,
+    pub pending_dialog: Option<Dialog>,
 }
 
 impl LibraryState {
@@ -109,13 +110,13 @@ fn actions(
             let name = path
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            state.pending_dialog = Some(super::Dialog::Rename {
+            state.pending_dialog = Some(Dialog::Rename {
                 from: path.clone(),
                 name,
             });
         }
         if delete.clicked() {
-            state.pending_dialog = Some(super::Dialog::ConfirmDelete(path));
+            state.pending_dialog = Some(Dialog::ConfirmDelete(path));
         }
     });
 }

@@ -4,18 +4,19 @@ use egui::{RichText, Ui};
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::{CardContent, Carousel, FileMessage, Media, RichCard};
+use crate::rcs::path::Member;
 use crate::ui::command::Command;
-use crate::ui::draft::{Draft, ListOwner};
-use crate::ui::editor::form::Form;
-use crate::ui::editor::suggestions;
+use crate::ui::document::draft::{Draft, ListOwner};
 use crate::ui::media::{self, Layout, Slot};
 use crate::ui::media_cache::MediaState;
+use crate::ui::views::editor::form::Form;
+use crate::ui::views::editor::suggestions;
 
 /// A media or thumbnail URL with its local-image attachment (button, drop target, status).
 pub fn media_url(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    member: &str,
+    member: Member,
     field: Field,
     value: &mut Option<String>,
     slot: Slot,
@@ -72,7 +73,7 @@ pub fn file_message(ui: &mut Ui, form: &mut Form<'_>, f: &mut FileMessage) {
     media_url(
         ui,
         form,
-        "FileUrl",
+        Member::FileUrl,
         Field::MediaFileUrl,
         &mut f.file_url,
         Slot::Media,
@@ -81,7 +82,7 @@ pub fn file_message(ui: &mut Ui, form: &mut Form<'_>, f: &mut FileMessage) {
     media_url(
         ui,
         form,
-        "ThumbnailUrl",
+        Member::ThumbnailUrl,
         Field::MediaThumbnailUrl,
         &mut f.thumbnail_url,
         Slot::Thumbnail,
@@ -97,10 +98,10 @@ pub fn card(
     height: Field,
     layout: Layout,
 ) {
-    form.text(ui, "Title", Field::CardTitle, &mut card.title, false);
+    form.text(ui, Member::Title, Field::CardTitle, &mut card.title, false);
     form.text(
         ui,
-        "Description",
+        Member::Description,
         Field::CardDescription,
         &mut card.description,
         true,
@@ -113,15 +114,15 @@ pub fn card(
             thumbnail_url: None,
             height: Some("MEDIUM".into()),
         });
-        form.changed = true;
+        form.acted();
     }
     if let Some(m) = &mut card.media {
-        form.at("Media", |form| {
+        form.at(Member::Media, |form| {
             ui.indent("media", |ui| {
                 media_url(
                     ui,
                     form,
-                    "FileUrl",
+                    Member::FileUrl,
                     Field::MediaFileUrl,
                     &mut m.file_url,
                     Slot::Media,
@@ -130,13 +131,13 @@ pub fn card(
                 media_url(
                     ui,
                     form,
-                    "ThumbnailUrl",
+                    Member::ThumbnailUrl,
                     Field::MediaThumbnailUrl,
                     &mut m.thumbnail_url,
                     Slot::Thumbnail,
                     layout,
                 );
-                form.choice(ui, "Height", height, &mut m.height);
+                form.choice(ui, Member::Height, height, &mut m.height);
             });
         });
     }
@@ -149,7 +150,7 @@ pub fn rich_card(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft) {
     let layout = rich_layout(rich);
     form.choice(
         ui,
-        "CardOrientation",
+        Member::CardOrientation,
         Field::CardOrientation,
         &mut rich.card_orientation,
     );
@@ -158,23 +159,23 @@ pub fn rich_card(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft) {
     {
         form.choice(
             ui,
-            "ThumbnailImageAlignment",
+            Member::ThumbnailImageAlignment,
             Field::ThumbnailImageAlignment,
             &mut rich.thumbnail_image_alignment,
         );
     }
     let content = rich.card_content.get_or_insert_with(CardContent::default);
-    form.at("CardContent", |form| {
+    form.at(Member::CardContent, |form| {
         card(ui, form, content, Field::RichCardMediaHeight, layout);
     });
     ui.separator();
-    form.at("CardContent", |form| {
+    form.at(Member::CardContent, |form| {
         suggestions::list(
             ui,
             form,
             draft,
             ListOwner::RichCard,
-            "Suggestions",
+            Member::Suggestions,
             Field::CardSuggestions,
         );
     });
@@ -193,9 +194,9 @@ pub fn carousel(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected: &
     let limits = Field::CarouselCards.rule().count.unwrap_or((0, usize::MAX));
     if let Some(c) = draft.content_mut().carousel.as_mut() {
         let c: &mut Carousel = c;
-        form.choice(ui, "CardWidth", Field::CardWidth, &mut c.card_width);
+        form.choice(ui, Member::CardWidth, Field::CardWidth, &mut c.card_width);
     }
-    let cards_path = form.path_of("CardContents");
+    let cards_path = form.path_of(Member::CardContents);
     // A jump into a card selects it; otherwise keep the selection on an existing card.
     if let Some(i) = form
         .focus
@@ -217,7 +218,7 @@ pub fn carousel(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected: &
     ui.separator();
     let id = draft.ids.cards[index];
     ui.push_id(id, |ui| {
-        form.at("CardContents", |form| {
+        form.at(Member::CardContents, |form| {
             let mark = form.enter_index(index);
             card(
                 ui,
@@ -232,7 +233,7 @@ pub fn carousel(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected: &
                 form,
                 draft,
                 ListOwner::CarouselCard(index),
-                "Suggestions",
+                Member::Suggestions,
                 Field::CardSuggestions,
             );
             form.leave(mark);
@@ -284,7 +285,7 @@ fn card_buttons(
         {
             draft.add_card();
             *selected = *draft.ids.cards.last().unwrap_or(selected);
-            form.changed = true;
+            form.acted();
         }
         if ui
             .add_enabled(
@@ -296,7 +297,7 @@ fn card_buttons(
         {
             draft.duplicate_card(index);
             *selected = draft.ids.cards.get(index + 1).copied().unwrap_or(*selected);
-            form.changed = true;
+            form.acted();
         }
         if ui
             .add_enabled(
@@ -309,21 +310,21 @@ fn card_buttons(
             draft.delete_card(index);
             let next = index.min(draft.card_count().saturating_sub(1));
             *selected = draft.ids.cards.get(next).copied().unwrap_or(0);
-            form.changed = true;
+            form.acted();
         }
         if ui
             .add_enabled(index > 0, egui::Button::new("◀ Move left"))
             .clicked()
         {
             draft.swap_cards(index - 1);
-            form.changed = true;
+            form.acted();
         }
         if ui
             .add_enabled(index + 1 < count, egui::Button::new("Move right ▶"))
             .clicked()
         {
             draft.swap_cards(index);
-            form.changed = true;
+            form.acted();
         }
     });
 }

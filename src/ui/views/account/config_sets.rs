@@ -12,7 +12,7 @@ use crate::rcs::account::{
 };
 use crate::rcs::issue::has_errors;
 use crate::ui::command::Command;
-use crate::ui::net::AccountOp;
+use crate::ui::workers::net::AccountOp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
@@ -366,7 +366,7 @@ fn destination_form(
     let spec = f.spec();
     let issues = validate_event_destination(&spec, f.existing, if creating { count } else { 0 });
     for i in &issues {
-        crate::ui::editor::form::issue_line(ui, i);
+        crate::ui::views::editor::form::issue_line(ui, i);
     }
     if ui
         .add_enabled(

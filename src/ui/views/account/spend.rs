@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::AccountState;
 use crate::rcs::account::{RCS_SPEND_LIMIT, validate_spend_override};
 use crate::ui::command::Command;
-use crate::ui::net::AccountOp;
+use crate::ui::workers::net::AccountOp;
 
 pub fn show(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) {
     state.spend.status(ui);
@@ -66,7 +66,7 @@ pub fn show(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) 
             commands.push(Command::Account(AccountOp::SetSpend(v)));
         }
         for i in &issues {
-            crate::ui::editor::form::issue_line(ui, i);
+            crate::ui::views::editor::form::issue_line(ui, i);
         }
     });
     let overridden = rcs.as_ref().is_some_and(|l| l["Overridden"] == true);

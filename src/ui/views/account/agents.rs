@@ -11,7 +11,7 @@ use crate::rcs::account::{
 };
 use crate::rcs::issue::has_errors;
 use crate::ui::command::Command;
-use crate::ui::net::AccountOp;
+use crate::ui::workers::net::AccountOp;
 
 /// The edit form of the selected agent, filled from its record.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -255,7 +255,7 @@ fn create(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) {
                 validate_new_agent(opt_out_list.as_deref(), tags)
             });
             for i in &issues {
-                crate::ui::editor::form::issue_line(ui, i);
+                crate::ui::views::editor::form::issue_line(ui, i);
             }
             if ui
                 .add_enabled(
@@ -352,7 +352,7 @@ fn details(ui: &mut Ui, state: &mut AccountState, agent: &Value, commands: &mut 
     let two_way_after = update.two_way_enabled.unwrap_or(before.two_way);
     let issues = validate_agent_update(&update, two_way_after);
     for i in &issues {
-        crate::ui::editor::form::issue_line(ui, i);
+        crate::ui::views::editor::form::issue_line(ui, i);
     }
     let unchanged = *f == before;
     ui.horizontal(|ui| {

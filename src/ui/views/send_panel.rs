@@ -7,7 +7,7 @@ use crate::aws::{AwsTarget, Connection, Failure};
 use crate::rcs::issue::Issue;
 use crate::rcs::limits::Field;
 use crate::ui::command::Command;
-use crate::ui::editor::form::issue_line;
+use crate::ui::views::editor::form::issue_line;
 
 /// One request of this session.
 #[derive(Debug, Clone)]
@@ -31,7 +31,6 @@ pub struct SendState {
     pub profiles: Vec<String>,
     pub sandbox_url: Option<String>,
     pub recipient_input: String,
-    pub last_failure: Option<Failure>,
 }
 
 /// The colour that tells sandbox from AWS at a glance.
@@ -54,6 +53,8 @@ pub struct PanelInput<'a> {
     pub agents: &'a [String],
     /// Where the placeholders' values come from, for a template that has placeholders.
     pub values: Option<&'a str>,
+    /// Why the service refused the request as it is now (gone once the request changes).
+    pub failure: Option<&'a Failure>,
 }
 
 pub fn show(
@@ -90,9 +91,11 @@ pub fn show(
             .on_hover_text("Load the RCS agents of this connection")
             .clicked()
         {
-            commands.push(Command::Account(crate::ui::net::AccountOp::ListAgents(
-                crate::aws::account::ListQuery::default(),
-            )));
+            commands.push(Command::Account(
+                crate::ui::workers::net::AccountOp::ListAgents(
+                    crate::aws::account::ListQuery::default(),
+                ),
+            ));
         }
     });
     if let Some(values) = input.values {
@@ -115,7 +118,7 @@ pub fn show(
         }
     }
     buttons(ui, state, errors.is_empty(), commands);
-    if let Some(f) = &state.last_failure {
+    if let Some(f) = input.failure {
         ui.add_space(6.0);
         ui.label(RichText::new(f.to_string()).color(crate::ui::theme::ERROR));
     }

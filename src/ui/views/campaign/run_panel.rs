@@ -5,10 +5,10 @@ use egui::{RichText, Ui};
 
 use crate::campaign::progress::{Progress, State};
 use crate::campaign::run::{End, Mode};
-use crate::ui::campaign::panel::thousands;
 use crate::ui::campaign::run_state::{Phase, RunState, clock, mode_words};
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::views::campaign::panel::thousands;
 
 pub struct RunInput<'a> {
     pub run: &'a RunState,

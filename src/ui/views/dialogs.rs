@@ -1,14 +1,14 @@
-//! Modal dialogs: the unsaved-changes guard, errors, confirmations, recovery.
+//! Modal dialogs: the unsaved-changes guard, errors, confirmations, recovery. The app
+//! decides what to show; this draws it and returns the answer.
 
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::App;
 use crate::rcs::issue::Issue;
 use crate::ui::command::Command;
-use crate::ui::jobs::PickPurpose;
 use crate::ui::settings::Autosave;
+use crate::ui::workers::files::PickPurpose;
 
 #[derive(Debug)]
 pub enum Dialog {
@@ -54,54 +54,36 @@ pub enum Dialog {
     ConfirmAccount {
         title: String,
         text: String,
-        op: crate::ui::net::AccountOp,
+        op: crate::ui::workers::net::AccountOp,
     },
 }
 
-enum Choice {
+/// What the user answered.
+pub enum Choice {
     None,
     Close,
+    /// Run the command (`true`: past the unsaved-changes guard).
     Run(Command, bool),
+    /// Save, then run the command.
     SaveThen(Command),
 }
 
-impl App {
-    pub(super) fn show_dialog(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.as_mut() else {
-            return;
-        };
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
-        let library = self.paths.library.clone();
-        let mut choice = Choice::None;
-        let modal = egui::Modal::new(egui::Id::unique("rcs-dialog")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            choice = body(ui, dialog, &name, &library);
-        });
-        if modal.should_close() && matches!(choice, Choice::None) {
-            choice = Choice::Close;
-        }
-        match choice {
-            Choice::None => {}
-            Choice::Close => self.dialog = None,
-            Choice::Run(command, force) => {
-                self.dialog = match command {
-                    // These read the dialog they came from.
-                    Command::RecoverAutosave => self.dialog.take(),
-                    _ => None,
-                };
-                self.apply(ctx, command, force);
-            }
-            Choice::SaveThen(then) => {
-                self.dialog = None;
-                self.after_guard = Some(then);
-                self.apply(ctx, Command::Save, true);
-            }
-        }
+/// Draws `dialog` as a modal; returns the answer.
+pub fn show(
+    ctx: &egui::Context,
+    dialog: &mut Dialog,
+    name: &str,
+    library: &std::path::Path,
+) -> Choice {
+    let mut choice = Choice::None;
+    let modal = egui::Modal::new(egui::Id::unique("rcs-dialog")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        choice = body(ui, dialog, name, library);
+    });
+    if modal.should_close() && matches!(choice, Choice::None) {
+        choice = Choice::Close;
     }
+    choice
 }
 
 fn buttons(ui: &mut Ui, f: impl FnOnce(&mut Ui)) {
@@ -177,7 +159,7 @@ fn body(ui: &mut Ui, dialog: &mut Dialog, name: &str, library: &std::path::Path)
         Dialog::ConfirmAccount { title, text, op } => {
             ui.heading(title.as_str());
             ui.label(text.as_str());
-            let yes = if matches!(op, crate::ui::net::AccountOp::ClearSpend) {
+            let yes = if matches!(op, crate::ui::workers::net::AccountOp::ClearSpend) {
                 "Remove override"
             } else {
                 "Delete"

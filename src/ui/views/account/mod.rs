@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::aws::Failure;
 use crate::rcs::issue::Issue;
 use crate::ui::command::Command;
-use crate::ui::net::AccountOp;
+use crate::ui::workers::net::AccountOp;
 
 pub use agents::AgentForm;
 pub use config_sets::DestinationForm;
@@ -217,7 +217,7 @@ pub fn window(
                 _ => {}
             }
             for issue in &state.issues {
-                crate::ui::editor::form::issue_line(ui, issue);
+                crate::ui::views::editor::form::issue_line(ui, issue);
             }
             ui.separator();
             egui::ScrollArea::vertical()

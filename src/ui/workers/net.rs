@@ -13,6 +13,7 @@ use crate::campaign::{self, progress::Progress};
 use crate::rcs::account::{AgentUpdate, EventDestinationSpec};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::sandbox::{Sandbox, SandboxOptions};
+use crate::ui::workers::generation::Generation;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +28,9 @@ pub enum NetJob {
         connection: Connection,
         request: Box<SendRcsMessageRequest>,
     },
+    /// An account request for the connection of `generation`.
     Account {
+        generation: Generation,
         connection: Connection,
         op: AccountOp,
     },
@@ -92,11 +95,14 @@ pub enum NetDone {
         has_credentials: bool,
     },
     Profiles(Vec<String>),
+    /// The answer to a send, with the request as sent (its verdict belongs to that request).
     Sent {
         id: u64,
+        request: Box<SendRcsMessageRequest>,
         result: Result<String, Failure>,
     },
     Account {
+        generation: Generation,
         op: AccountOp,
         result: Result<serde_json::Value, Failure>,
     },
@@ -256,14 +262,26 @@ async fn run(
                 Ok(client) => aws::send::send(&client, &request).await,
                 Err(e) => Err(e),
             };
-            out.push(NetDone::Sent { id, result });
+            out.push(NetDone::Sent {
+                id,
+                request,
+                result,
+            });
         }
-        NetJob::Account { connection, op } => {
+        NetJob::Account {
+            generation,
+            connection,
+            op,
+        } => {
             let result = match client(&connection, sandbox, state_file, &mut out).await {
                 Ok(client) => account(&client, &op).await,
                 Err(e) => Err(e),
             };
-            out.push(NetDone::Account { op, result });
+            out.push(NetDone::Account {
+                generation,
+                op,
+                result,
+            });
         }
         NetJob::CampaignPrepare { id, options, count } => {
             let result = tokio::task::spawn_blocking(move || prepare(*options, count))

@@ -5,14 +5,15 @@ use egui::{RichText, Ui};
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest};
+use crate::rcs::path::Member;
 use crate::rcs::segments;
-use crate::ui::editor::form::Form;
+use crate::ui::views::editor::form::Form;
 
 pub fn delivery(ui: &mut Ui, form: &mut Form<'_>, r: &mut SendRcsMessageRequest) {
     if r.destination_phone_number.is_some() {
         form.text(
             ui,
-            "DestinationPhoneNumber",
+            Member::DestinationPhoneNumber,
             Field::DestinationPhoneNumber,
             &mut r.destination_phone_number,
             false,
@@ -21,33 +22,44 @@ pub fn delivery(ui: &mut Ui, form: &mut Form<'_>, r: &mut SendRcsMessageRequest)
     }
     form.text(
         ui,
-        "OriginationIdentity",
+        Member::OriginationIdentity,
         Field::OriginationIdentity,
         &mut r.origination_identity,
         false,
     );
-    form.optional_integer(ui, "TimeToLive", Field::TimeToLive, &mut r.time_to_live);
+    form.optional_integer(
+        ui,
+        Member::TimeToLive,
+        Field::TimeToLive,
+        &mut r.time_to_live,
+    );
     form.choice(
         ui,
-        "MessageTrafficType",
+        Member::MessageTrafficType,
         Field::MessageTrafficType,
         &mut r.message_traffic_type,
     );
     form.text(
         ui,
-        "ConfigurationSetName",
+        Member::ConfigurationSetName,
         Field::ConfigurationSetName,
         &mut r.configuration_set_name,
         false,
     );
     form.text(
         ui,
-        "ProtectConfigurationId",
+        Member::ProtectConfigurationId,
         Field::ProtectConfigurationId,
         &mut r.protect_configuration_id,
         false,
     );
-    form.text(ui, "MaxPrice", Field::MaxPrice, &mut r.max_price, false);
+    form.text(
+        ui,
+        Member::MaxPrice,
+        Field::MaxPrice,
+        &mut r.max_price,
+        false,
+    );
     form.optional_bool(ui, "Message feedback", &mut r.message_feedback_enabled);
     form.optional_bool(ui, "Dry run (saved in template)", &mut r.dry_run);
     ui.separator();
@@ -61,7 +73,8 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
     let max = rule.count.map_or(usize::MAX, |(_, m)| m);
     let pairs = context.get_or_insert_with(Vec::new);
     ui.strong(format!("Context ({}/{max})", pairs.len()));
-    form.show_issues(ui, "Context");
+    let context_path = form.path_of(Member::Context);
+    form.show_issues(ui, &context_path);
     let mut delete = None;
     for (i, (key, value)) in pairs.iter_mut().enumerate() {
         ui.push_id(i, |ui| {
@@ -72,7 +85,7 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
                     .labelled_by(k.id)
                     .changed()
                 {
-                    form.changed = true;
+                    form.typed(&format!("{context_path}[{i}] key"));
                 }
                 let v = ui.label("Value");
                 if ui
@@ -80,7 +93,7 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
                     .labelled_by(v.id)
                     .changed()
                 {
-                    form.changed = true;
+                    form.typed(&format!("{context_path}[{i}] value"));
                 }
                 if ui
                     .small_button("🗑")
@@ -90,13 +103,14 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
                     delete = Some(i);
                 }
             });
-            let path = format!("Context.{key}");
-            form.show_issues(ui, &path);
+            let mut path = crate::rcs::path::PathBuf::of(&[Member::Context]);
+            path.key(key);
+            form.show_issues(ui, path.as_str());
         });
     }
     if let Some(i) = delete {
         pairs.remove(i);
-        form.changed = true;
+        form.acted();
     }
     if ui
         .add_enabled(pairs.len() < max, egui::Button::new("➕ Add context entry"))
@@ -108,7 +122,7 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
             n += 1;
         }
         pairs.push((format!("key{n}"), "value".into()));
-        form.changed = true;
+        form.acted();
     }
     if pairs.is_empty() {
         *context = None;
@@ -127,17 +141,18 @@ fn fallback(ui: &mut Ui, form: &mut Form<'_>, fallback: &mut Option<FallbackConf
             media_urls: None,
             origination_identity: None,
         });
-        form.changed = true;
+        form.acted();
     }
     let Some(f) = fallback else {
         return;
     };
-    form.at("FallbackConfiguration", |form| {
-        form.show_issues(ui, "FallbackConfiguration");
-        form.choice(ui, "Channel", Field::FallbackChannel, &mut f.channel);
+    form.at(Member::FallbackConfiguration, |form| {
+        let here = form.path.as_str().to_owned();
+        form.show_issues(ui, &here);
+        form.choice(ui, Member::Channel, Field::FallbackChannel, &mut f.channel);
         form.text(
             ui,
-            "MessageBody",
+            Member::MessageBody,
             Field::FallbackMessageBody,
             &mut f.message_body,
             true,
@@ -157,10 +172,12 @@ fn fallback(ui: &mut Ui, form: &mut Form<'_>, fallback: &mut Option<FallbackConf
         }
         if f.channel.as_deref() == Some("MMS") || f.media_urls.is_some() {
             let mut url = f.media_urls.as_ref().and_then(|u| u.first().cloned());
-            form.at("MediaUrls", |form| {
+            form.at(Member::MediaUrls, |form| {
                 let list = form.path.as_str().to_owned();
                 form.show_issues(ui, &list);
-                form.text(ui, "[0]", Field::FallbackMediaUrl, &mut url, false);
+                let mark = form.enter_index(0);
+                form.text_here(ui, Field::FallbackMediaUrl, &mut url, false);
+                form.leave(mark);
             });
             let rest: Vec<String> = f.media_urls.iter().flatten().skip(1).cloned().collect();
             let mut urls: Vec<String> = url.into_iter().collect();
@@ -172,7 +189,7 @@ fn fallback(ui: &mut Ui, form: &mut Form<'_>, fallback: &mut Option<FallbackConf
         }
         form.text(
             ui,
-            "OriginationIdentity",
+            Member::OriginationIdentity,
             Field::FallbackOriginationIdentity,
             &mut f.origination_identity,
             false,

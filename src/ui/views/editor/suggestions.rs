@@ -4,8 +4,9 @@ use egui::Ui;
 
 use crate::rcs::limits::Field;
 use crate::rcs::model::{ActionBase, ActionKind, Suggestion};
-use crate::ui::draft::{Draft, ListOwner, change_action_kind};
-use crate::ui::editor::form::Form;
+use crate::rcs::path::Member;
+use crate::ui::document::draft::{Draft, ListOwner, change_action_kind};
+use crate::ui::views::editor::form::Form;
 
 #[derive(Clone, Copy)]
 enum ListOp {
@@ -22,7 +23,7 @@ pub fn list(
     form: &mut Form<'_>,
     draft: &mut Draft,
     owner: ListOwner,
-    member: &str,
+    member: Member,
     field: Field,
 ) {
     let rule = field.rule();
@@ -74,7 +75,7 @@ pub fn list(
     });
     if let Some(op) = op {
         apply(draft, owner, op);
-        form.changed = true;
+        form.acted();
     }
 }
 
@@ -175,10 +176,10 @@ fn row(
 }
 
 fn base(ui: &mut Ui, form: &mut Form<'_>, b: &mut ActionBase) {
-    form.text(ui, "Text", Field::ActionText, &mut b.text, false);
+    form.text(ui, Member::Text, Field::ActionText, &mut b.text, false);
     form.text(
         ui,
-        "PostbackData",
+        Member::PostbackData,
         Field::ActionPostbackData,
         &mut b.postback_data,
         false,
@@ -188,22 +189,22 @@ fn base(ui: &mut Ui, form: &mut Form<'_>, b: &mut ActionBase) {
 /// Every member of the action that is set (a file may set several; each is editable).
 fn fields(ui: &mut Ui, form: &mut Form<'_>, s: &mut Suggestion) {
     if let Some(a) = &mut s.reply {
-        form.at("Reply", |form| base(ui, form, &mut a.base));
+        form.at(Member::Reply, |form| base(ui, form, &mut a.base));
     }
     if let Some(a) = &mut s.open_url {
-        form.at("OpenUrl", |form| {
+        form.at(Member::OpenUrl, |form| {
             base(ui, form, &mut a.base);
-            form.text(ui, "Url", Field::OpenUrlUrl, &mut a.url, false);
+            form.text(ui, Member::Url, Field::OpenUrlUrl, &mut a.url, false);
             form.choice(
                 ui,
-                "Application",
+                Member::Application,
                 Field::OpenUrlApplication,
                 &mut a.application,
             );
             if a.application.as_deref() == Some("WEBVIEW") || a.webview_view_mode.is_some() {
                 form.choice(
                     ui,
-                    "WebviewViewMode",
+                    Member::WebviewViewMode,
                     Field::WebviewViewMode,
                     &mut a.webview_view_mode,
                 );
@@ -211,11 +212,11 @@ fn fields(ui: &mut Ui, form: &mut Form<'_>, s: &mut Suggestion) {
         });
     }
     if let Some(a) = &mut s.dial_phone {
-        form.at("DialPhone", |form| {
+        form.at(Member::DialPhone, |form| {
             base(ui, form, &mut a.base);
             form.text(
                 ui,
-                "PhoneNumber",
+                Member::PhoneNumber,
                 Field::DialPhoneNumber,
                 &mut a.phone_number,
                 false,
@@ -223,25 +224,42 @@ fn fields(ui: &mut Ui, form: &mut Form<'_>, s: &mut Suggestion) {
         });
     }
     if let Some(a) = &mut s.show_location {
-        form.at("ShowLocation", |form| {
+        form.at(Member::ShowLocation, |form| {
             base(ui, form, &mut a.base);
-            form.number(ui, "Latitude", Field::Latitude, &mut a.latitude, 0.0001);
-            form.number(ui, "Longitude", Field::Longitude, &mut a.longitude, 0.0001);
-            form.text(ui, "Label", Field::LocationLabel, &mut a.label, false);
+            form.number(
+                ui,
+                Member::Latitude,
+                Field::Latitude,
+                &mut a.latitude,
+                0.0001,
+            );
+            form.number(
+                ui,
+                Member::Longitude,
+                Field::Longitude,
+                &mut a.longitude,
+                0.0001,
+            );
+            form.text(ui, Member::Label, Field::LocationLabel, &mut a.label, false);
         });
     }
     if let Some(a) = &mut s.request_location {
-        form.at("RequestLocation", |form| base(ui, form, &mut a.base));
+        form.at(Member::RequestLocation, |form| base(ui, form, &mut a.base));
     }
     if let Some(a) = &mut s.create_calendar_event {
-        form.at("CreateCalendarEvent", |form| {
+        form.at(Member::CreateCalendarEvent, |form| {
             base(ui, form, &mut a.base);
-            form.text(ui, "Title", Field::CalendarTitle, &mut a.title, false);
-            form.date_time(ui, "StartTime", Field::CalendarStartTime, &mut a.start_time);
-            form.date_time(ui, "EndTime", Field::CalendarEndTime, &mut a.end_time);
+            form.text(ui, Member::Title, Field::CalendarTitle, &mut a.title, false);
+            form.date_time(
+                ui,
+                Member::StartTime,
+                Field::CalendarStartTime,
+                &mut a.start_time,
+            );
+            form.date_time(ui, Member::EndTime, Field::CalendarEndTime, &mut a.end_time);
             form.text(
                 ui,
-                "Description",
+                Member::Description,
                 Field::CalendarDescription,
                 &mut a.description,
                 true,

@@ -1,53 +1,19 @@
 //! The building blocks of the editor: labelled fields with live counters and the validator's
 //! issues shown at the field they concern, found by path.
 
-use std::collections::HashMap;
-
 use egui::{Align, Color32, Layout, RichText, TextEdit, Ui};
 
 use crate::rcs::issue::{Issue, Severity};
 use crate::rcs::limits::{Field, Required};
-use crate::rcs::path::{Mark, PathBuf};
+use crate::rcs::path::{Mark, Member, PathBuf};
 use crate::rcs::timestamp::Timestamp;
 use crate::ui::command::Command;
+use crate::ui::document::Edit;
 use crate::ui::media_cache::MediaCache;
 use crate::ui::theme;
 
-/// The validator's issues, looked up by path.
-#[derive(Debug, Default)]
-pub struct IssueIndex {
-    pub all: Vec<Issue>,
-    by_path: HashMap<String, Vec<usize>>,
-}
-
-impl IssueIndex {
-    #[must_use]
-    pub fn new(all: Vec<Issue>) -> Self {
-        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, issue) in all.iter().enumerate() {
-            by_path.entry(issue.path.clone()).or_default().push(i);
-        }
-        Self { all, by_path }
-    }
-
-    pub fn at(&self, path: &str) -> impl Iterator<Item = &Issue> {
-        self.by_path
-            .get(path)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.all[i])
-    }
-
-    #[must_use]
-    pub fn errors(&self) -> usize {
-        self.all.iter().filter(|i| i.is_error()).count()
-    }
-
-    #[must_use]
-    pub fn warnings(&self) -> usize {
-        self.all.len() - self.errors()
-    }
-}
+/// The issue index lives with the document; the editor (and the phone preview) read it.
+pub use crate::ui::document::IssueIndex;
 
 /// Per-frame context for drawing fields: where we are, what the validator said, what to focus.
 pub struct Form<'a> {
@@ -60,7 +26,8 @@ pub struct Form<'a> {
     /// Media slots drawn this frame, where a dropped image file attaches to that URL.
     pub drop_targets: &'a mut Vec<(egui::Rect, String)>,
     pub path: PathBuf,
-    pub changed: bool,
+    /// What the user changed in this frame, for the undo history.
+    pub edit: Option<Edit>,
     /// The template filled in with the previewed values: personal fields count those.
     pub personal: Option<&'a crate::ui::campaign::Personal>,
     /// The loaded audience's columns, to mark placeholders it cannot fill.
@@ -68,7 +35,7 @@ pub struct Form<'a> {
 }
 
 impl Form<'_> {
-    pub fn enter(&mut self, member: &str) -> Mark {
+    pub fn enter(&mut self, member: impl Into<Member>) -> Mark {
         self.path.member(member)
     }
 
@@ -81,21 +48,35 @@ impl Form<'_> {
     }
 
     /// Runs `f` with `member` appended to the path.
-    pub fn at<R>(&mut self, member: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+    pub fn at<R>(&mut self, member: impl Into<Member>, f: impl FnOnce(&mut Self) -> R) -> R {
         let mark = self.enter(member);
         let r = f(self);
         self.leave(mark);
         r
     }
 
-    /// The path of `member` (a name, or an index such as `[0]`) under the current path.
+    /// The path of `member` under the current path.
     #[must_use]
-    pub fn path_of(&self, member: &str) -> String {
-        if member.starts_with('[') {
-            format!("{}{member}", self.path.as_str())
-        } else {
-            crate::rcs::path::join(self.path.as_str(), member)
-        }
+    pub fn path_of(&self, member: impl Into<Member>) -> String {
+        self.path.with(member).into()
+    }
+
+    /// Typing (or dragging) in the field at `path` changed the draft: one undo step per field.
+    pub fn typed(&mut self, path: &str) {
+        self.record(Edit::Field(path.to_owned()));
+    }
+
+    /// A discrete action (add, delete, move, a kind or option switch) changed the draft: an
+    /// undo step of its own.
+    pub fn acted(&mut self) {
+        self.record(Edit::Action);
+    }
+
+    fn record(&mut self, edit: Edit) {
+        self.edit = Some(match self.edit.take() {
+            Some(earlier) => earlier.merge(edit),
+            None => edit,
+        });
     }
 
     /// True when the pending jump target lies at or under `path`.
@@ -170,12 +151,25 @@ impl Form<'_> {
     pub fn text(
         &mut self,
         ui: &mut Ui,
-        member: &str,
+        member: Member,
         field: Field,
         value: &mut Option<String>,
         multiline: bool,
     ) {
-        let path = self.path_of(member);
+        let mark = self.enter(member);
+        self.text_here(ui, field, value, multiline);
+        self.leave(mark);
+    }
+
+    /// [`Self::text`] for the member at the current path (a list element).
+    pub fn text_here(
+        &mut self,
+        ui: &mut Ui,
+        field: Field,
+        value: &mut Option<String>,
+        multiline: bool,
+    ) {
+        let path = self.path.as_str().to_owned();
         let mut buffer = value.clone().unwrap_or_default();
         // A personal field counts its filled-in text: that is what the service receives.
         let filled = self
@@ -203,14 +197,20 @@ impl Form<'_> {
             .labelled_by(label.id);
         if response.changed() {
             *value = (!buffer.is_empty()).then_some(buffer);
-            self.changed = true;
+            self.typed(&path);
         }
         self.take_focus(&path, &response);
         self.show_issues(ui, &path);
     }
 
     /// An enumeration member as a drop-down of the table's allowed values.
-    pub fn choice(&mut self, ui: &mut Ui, member: &str, field: Field, value: &mut Option<String>) {
+    pub fn choice(
+        &mut self,
+        ui: &mut Ui,
+        member: Member,
+        field: Field,
+        value: &mut Option<String>,
+    ) {
         let path = self.path_of(member);
         let rule = field.rule();
         let label = Self::label_row(ui, field, None);
@@ -234,7 +234,7 @@ impl Form<'_> {
             .response
             .labelled_by(label.id);
         if *value != before {
-            self.changed = true;
+            self.acted();
         }
         self.take_focus(&path, &response);
         self.show_issues(ui, &path);
@@ -244,7 +244,7 @@ impl Form<'_> {
     pub fn number(
         &mut self,
         ui: &mut Ui,
-        member: &str,
+        member: Member,
         field: Field,
         value: &mut Option<f64>,
         speed: f64,
@@ -257,7 +257,7 @@ impl Form<'_> {
             .labelled_by(label.id);
         if response.changed() {
             *value = Some(v);
-            self.changed = true;
+            self.typed(&path);
         }
         self.take_focus(&path, &response);
         self.show_issues(ui, &path);
@@ -267,7 +267,7 @@ impl Form<'_> {
     pub fn optional_integer(
         &mut self,
         ui: &mut Ui,
-        member: &str,
+        member: Member,
         field: Field,
         value: &mut Option<i64>,
     ) {
@@ -282,7 +282,7 @@ impl Form<'_> {
                     } else {
                         None
                     };
-                    self.changed = true;
+                    self.acted();
                 }
                 value.as_mut().map(|v| {
                     let mut drag = egui::DragValue::new(v);
@@ -291,7 +291,7 @@ impl Form<'_> {
                     }
                     let r = ui.add(drag).on_hover_text(rule.title());
                     if r.changed() {
-                        self.changed = true;
+                        self.typed(&path);
                     }
                     r
                 })
@@ -323,7 +323,7 @@ impl Form<'_> {
                 .labelled_by(l.id);
         });
         if *value != before {
-            self.changed = true;
+            self.acted();
         }
     }
 
@@ -332,7 +332,7 @@ impl Form<'_> {
     pub fn date_time(
         &mut self,
         ui: &mut Ui,
-        member: &str,
+        member: Member,
         field: Field,
         value: &mut Option<Timestamp>,
     ) {
@@ -383,7 +383,7 @@ impl Form<'_> {
             }
             if let Some(t) = Timestamp::from_civil(y, mo, day, h, mi, s) {
                 *value = Some(t);
-                self.changed = true;
+                self.typed(&path);
             }
         }
         self.take_focus(&path, &first);

@@ -1,0 +1,85 @@
+//! The middle of the window: the Checks list, the tab bar, and the selected tab (the editor's
+//! forms, the Send tab or the Audience tab), each drawn from what it is given.
+
+use egui::Ui;
+
+use crate::ui::campaign::{Personal, RowProblems};
+use crate::ui::command::Command;
+use crate::ui::document::draft::Draft;
+use crate::ui::document::{Edit, IssueIndex};
+use crate::ui::media_cache::MediaCache;
+use crate::ui::views::campaign::{panel, run_panel};
+use crate::ui::views::editor::{self, EditorState, Tab};
+use crate::ui::views::{checks, send_panel};
+
+/// Everything the middle column shows and edits.
+pub struct EditorPanel<'a> {
+    pub editor: &'a mut EditorState,
+    pub draft: &'a mut Draft,
+    pub issues: &'a IssueIndex,
+    pub media: &'a MediaCache,
+    pub personal: Option<&'a Personal>,
+    /// The loaded audience's columns, to mark placeholders it cannot fill.
+    pub columns: Option<&'a [String]>,
+    pub row_problems: &'a RowProblems,
+    pub send: &'a mut send_panel::SendState,
+    pub send_input: send_panel::PanelInput<'a>,
+    pub audience: panel::PanelInput<'a>,
+    /// The run section, when an audience is open.
+    pub run: Option<run_panel::RunInput<'a>>,
+}
+
+/// Draws the editor column; returns what the user changed in the draft.
+pub fn show(
+    ui: &mut Ui,
+    p: &mut EditorPanel<'_>,
+    commands: &mut Vec<Command>,
+    drop_targets: &mut Vec<(egui::Rect, String)>,
+) -> Option<Edit> {
+    egui::CentralPanel::default()
+        .show(ui, |ui| {
+            checks::panel(ui, p.issues, p.row_problems, commands);
+            editor::tab_bar(ui, p.editor, p.issues, p.row_problems.with_problems);
+            ui.separator();
+            match p.editor.tab {
+                Tab::Send => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("send-scroll")
+                        .show(ui, |ui| {
+                            send_panel::show(ui, p.send, &p.send_input, commands);
+                        });
+                    None
+                }
+                Tab::Audience => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("audience-scroll")
+                        .show(ui, |ui| {
+                            panel::show(ui, &p.audience, commands);
+                            if let Some(run) = &p.run {
+                                ui.separator();
+                                run_panel::show(ui, run, commands);
+                            }
+                        });
+                    None
+                }
+                Tab::Message | Tab::Chips | Tab::Delivery => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("editor-scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            let cx = editor::Context {
+                                issues: p.issues,
+                                media: p.media,
+                                commands,
+                                drop_targets,
+                                personal: p.personal,
+                                columns: p.columns,
+                            };
+                            editor::show_form(ui, p.editor, p.draft, cx)
+                        })
+                        .inner
+                }
+            }
+        })
+        .inner
+}

@@ -1,0 +1,57 @@
+//! The right-hand panel: light/dark and fallback switches, the audience row picker, the phone
+//! preview, and what the phone cuts.
+
+use egui::Ui;
+
+use crate::ui::campaign::{CampaignState, Personal};
+use crate::ui::command::Command;
+use crate::ui::preview;
+use crate::ui::views::campaign::picker;
+
+pub struct PreviewPanel<'a> {
+    pub preview: preview::PreviewInput<'a>,
+    pub campaign: &'a CampaignState,
+    pub personal: Option<&'a Personal>,
+}
+
+/// Draws the panel's contents; returns the preview's warnings.
+pub fn show(
+    ui: &mut Ui,
+    p: &PreviewPanel<'_>,
+    show_fallback: &mut bool,
+    commands: &mut Vec<Command>,
+) -> Vec<String> {
+    ui.horizontal(|ui| {
+        ui.strong("Preview");
+        let mut dark = p.preview.dark;
+        ui.selectable_value(&mut dark, false, "☀ Light");
+        ui.selectable_value(&mut dark, true, "🌙 Dark");
+        if dark != p.preview.dark {
+            commands.push(Command::TogglePreviewTheme);
+        }
+        ui.toggle_value(show_fallback, "SMS fallback");
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("preview-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            picker::show(ui, p.campaign, p.personal, commands);
+            let input = preview::PreviewInput {
+                show_fallback: *show_fallback,
+                ..p.preview
+            };
+            let warnings = preview::show(ui, &input);
+            if !warnings.is_empty() {
+                ui.add_space(8.0);
+                ui.strong("On the phone");
+                for w in &warnings {
+                    ui.label(
+                        egui::RichText::new(format!("⚠ {w}")).color(crate::ui::theme::WARNING),
+                    );
+                }
+            }
+            warnings
+        })
+        .inner
+}

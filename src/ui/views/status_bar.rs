@@ -1,0 +1,53 @@
+//! The status bar: work in progress, the active connection, where the template lives, the
+//! last message, and the `MessageId` the service gave the request as it is now.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use crate::aws::Connection;
+
+pub struct StatusInput<'a> {
+    pub busy: bool,
+    pub connection: &'a Connection,
+    pub path: Option<&'a Path>,
+    /// The last message, and whether it is an error.
+    pub message: Option<&'a (String, bool)>,
+    /// The `MessageId` of the request to send, when the service accepted exactly that request.
+    pub accepted: Option<&'a str>,
+}
+
+pub fn show(ui: &mut Ui, input: &StatusInput<'_>) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if input.busy {
+                ui.spinner();
+            }
+            ui.label(
+                RichText::new(format!("• {}", input.connection.describe()))
+                    .small()
+                    .color(crate::ui::views::send_panel::connection_colour(
+                        input.connection,
+                    )),
+            );
+            ui.separator();
+            let where_ = input
+                .path
+                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            ui.label(RichText::new(where_).small());
+            if let Some((text, error)) = input.message {
+                let colour = if *error {
+                    crate::ui::theme::ERROR
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.separator();
+                ui.label(RichText::new(text).small().color(colour));
+            }
+            if let Some(id) = input.accepted {
+                ui.separator();
+                ui.label(RichText::new(format!("Accepted: MessageId {id}")).small());
+            }
+        });
+    });
+}
