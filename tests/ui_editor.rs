@@ -489,3 +489,96 @@ fn an_image_dropped_on_a_media_field_attaches_to_that_url() {
             .is_none()
     );
 }
+
+#[test]
+fn renaming_a_context_key_onto_another_is_an_error_at_that_field_and_blocks_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("context.json");
+    let text = r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Body": "Hi"}}},
+        "Context": {"campaign": "winter", "region": "eu"}}"#;
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(
+        dir.path(),
+        Some(file.clone()),
+        ScriptedPicker::answering(&[]),
+    );
+    click(&mut h, "Delivery & fallback");
+    // The second entry's key becomes the first one's.
+    h.get_all_by_label("Key").nth(1).unwrap().focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_all_by_label("Key")
+        .nth(1)
+        .unwrap()
+        .type_text("campaign");
+    h.run_steps(3);
+    let pairs = app(&h).draft.request.context.clone().unwrap();
+    assert_eq!(pairs.len(), 2, "both entries stay in the editor: {pairs:?}");
+    let message = "Context key 'campaign' is already used by an earlier entry";
+    let shown: Vec<egui::Rect> = h
+        .get_all_by_label_contains(message)
+        .map(|n| n.rect())
+        .collect();
+    // Once at the field (the Checks list below the editor names it too).
+    let at_field: Vec<&egui::Rect> = shown
+        .iter()
+        .filter(|r| r.top() < h.get_by_label("➕ Add context entry").rect().top())
+        .collect();
+    assert_eq!(at_field.len(), 1, "{shown:?}");
+    let second_key = h.get_all_by_label("Key").nth(1).unwrap().rect();
+    assert!(
+        at_field[0].top() >= second_key.bottom(),
+        "the error is under the second key: {at_field:?} {second_key:?}"
+    );
+    // Saving would keep one of the two values: refused, the file is untouched.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert!(
+        h.query_by_label_contains("Not saved: Context key 'campaign'")
+            .is_some()
+    );
+    assert!(app(&h).is_dirty());
+    // Sending is refused the same way: the for-send checks carry the error.
+    assert!(
+        app(&h)
+            .send_request_issues()
+            .iter()
+            .any(|i| i.code == rcs_composer::rcs::Code::DuplicateKey && i.is_error())
+    );
+    // A fresh key clears it, and saving works again.
+    h.get_all_by_label("Key").nth(1).unwrap().focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_all_by_label("Key")
+        .nth(1)
+        .unwrap()
+        .type_text("country");
+    h.run_steps(3);
+    assert!(
+        !app(&h)
+            .issues
+            .all
+            .iter()
+            .any(|i| i.code == rcs_composer::rcs::Code::DuplicateKey)
+    );
+    let add = h.get_by_label("➕ Add context entry").rect();
+    assert!(
+        h.get_all_by_label_contains(message)
+            .all(|n| n.rect().top() > add.top()),
+        "gone from the field (the status line still says why the save was refused)"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!app(&h).is_dirty());
+    let saved = templates::open(&file).unwrap().context.unwrap();
+    assert_eq!(
+        saved,
+        [
+            ("campaign".to_owned(), "winter".to_owned()),
+            ("country".to_owned(), "eu".to_owned())
+        ]
+    );
+}

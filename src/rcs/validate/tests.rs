@@ -918,3 +918,45 @@ fn every_string_member_rejects_an_empty_value() {
         }
     }
 }
+
+#[test]
+fn a_repeated_context_key_is_an_error_at_the_repeat() {
+    use crate::rcs::model::{SendRcsMessageRequest, TextMessage};
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let mut r = SendRcsMessageRequest::default();
+    r.content_mut().text_message = Some(TextMessage {
+        body: Some("hi".into()),
+    });
+    r.context = Some(vec![pair("campaign", "winter"), pair("region", "eu")]);
+    assert!(
+        crate::rcs::validate(&r, Mode::Send)
+            .iter()
+            .all(|i| i.code != Code::DuplicateKey)
+    );
+    // The editor renames "region" onto "campaign": both entries are still there.
+    r.context = Some(vec![
+        pair("campaign", "winter"),
+        pair("campaign", "eu"),
+        pair("other", "x"),
+        pair("campaign", "third"),
+    ]);
+    for mode in [Mode::Template, Mode::Send] {
+        let repeats: Vec<Issue> = crate::rcs::validate(&r, mode)
+            .into_iter()
+            .filter(|i| i.code == Code::DuplicateKey)
+            .collect();
+        // One error per repeat (the second and the fourth entry), none for the first.
+        assert_eq!(repeats.len(), 2, "{repeats:?}");
+        for issue in &repeats {
+            assert_eq!(issue.path, "Context.campaign");
+            assert!(issue.is_error());
+            assert!(issue.message.contains("'campaign'"), "{}", issue.message);
+        }
+    }
+    let pairs = r.context.as_deref().unwrap_or_default();
+    let flags: Vec<bool> = (0..pairs.len())
+        .map(|i| crate::rcs::model::repeats_earlier_key(pairs, i))
+        .collect();
+    assert_eq!(flags, [false, true, false, true]);
+    assert_eq!(Code::DuplicateKey.as_str(), "duplicate-key");
+}

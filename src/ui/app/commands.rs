@@ -195,6 +195,14 @@ impl App {
             self.status = Some(("A save is already in progress.".into(), true));
             return;
         }
+        // Saving would silently drop part of the draft: refuse, and show the field.
+        if let Some(issue) = self.issues.all.iter().find(|i| i.blocks_saving()) {
+            self.status = Some((format!("Not saved: {}", issue.message), true));
+            let at = issue.path.clone();
+            self.editor.jump(&at);
+            self.after_guard = None;
+            return;
+        }
         self.saving = Some((path.clone(), self.draft.request.clone()));
         self.jobs.submit(Job::Save {
             path,
