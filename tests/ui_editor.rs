@@ -582,3 +582,52 @@ fn renaming_a_context_key_onto_another_is_an_error_at_that_field_and_blocks_savi
         ]
     );
 }
+
+#[test]
+fn a_corrupt_settings_file_is_kept_aside_and_the_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let settings = config.join("settings.json");
+    // Half a file, as a crash or a full disk leaves it, with a byte that is not UTF-8.
+    let bytes: &[u8] = b"{\n  \"recent_files\": [\"/home/me/promo.json\"],\n  \"dark_pre\xe9";
+    std::fs::write(&settings, bytes).unwrap();
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(&config)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("settings.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        std::fs::read(&copies[0]).unwrap(),
+        bytes,
+        "kept byte for byte"
+    );
+    assert!(h.query_by_label("Unreadable files kept aside").is_some());
+    let copy = copies[0].display().to_string();
+    // In the notice and in the status line.
+    assert_eq!(
+        h.get_all_by_label_contains(&copy).count(),
+        2,
+        "the window names the copy"
+    );
+    let original = format!("{} could not be read", settings.display());
+    assert_eq!(h.get_all_by_label_contains(&original).count(), 2);
+    // The app runs on defaults, and writing them leaves the copy alone.
+    assert!(app(&h).settings.recent_files.is_empty());
+    click(&mut h, "OK");
+    type_into(&mut h, "Text message body *", "Hi");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    type_into(&mut h, "Template name", "promo");
+    click(&mut h, "Save to library");
+    settle(&mut h);
+    assert!(settings.exists(), "the defaults were written anew");
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), bytes);
+}

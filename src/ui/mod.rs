@@ -9,6 +9,7 @@ pub mod editor;
 mod glyphs;
 pub mod icon;
 pub mod jobs;
+pub mod kept_aside;
 pub mod local_time;
 pub mod media;
 pub mod media_cache;
