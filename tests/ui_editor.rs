@@ -151,10 +151,18 @@ fn counter_and_error_appear_at_the_field_and_go_away_when_fixed() {
             .is_some(),
         "the error shows at the field"
     );
+    let listed = "Chip 1 › Text: Reply text is 26";
     assert!(
-        h.query_by_label_contains("RcsMessageContent.Suggestions[0].Reply.Text: Reply text is 26")
+        h.query_by_label_contains(listed).is_some(),
+        "and in the list of all checks, named as the editor names the field"
+    );
+    h.get_by_label_contains(listed).hover();
+    // Tooltips wait for the pointer to rest (simulated time).
+    h.run_steps(60);
+    assert!(
+        h.query_by_label_contains("RcsMessageContent.Suggestions[0].Reply.Text — click")
             .is_some(),
-        "and in the list of all checks"
+        "the API path is in the tooltip"
     );
     let reply_text = "RcsMessageContent.Suggestions[0].Reply.Text";
     assert!(app(&h).issues.all.iter().any(|i| i.path == reply_text));
