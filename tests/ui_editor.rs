@@ -171,10 +171,18 @@ fn counter_and_error_appear_at_the_field_and_go_away_when_fixed() {
             .is_some(),
         "the error shows at the field"
     );
+    let listed = "Chip 1 › Text: Reply text is 26";
     assert!(
-        h.query_by_label_contains("RcsMessageContent.Suggestions[0].Reply.Text: Reply text is 26")
+        h.query_by_label_contains(listed).is_some(),
+        "and in the list of all checks, named as the editor names the field"
+    );
+    h.get_by_label_contains(listed).hover();
+    // Tooltips wait for the pointer to rest (simulated time).
+    h.run_steps(60);
+    assert!(
+        h.query_by_label_contains("RcsMessageContent.Suggestions[0].Reply.Text — click")
             .is_some(),
-        "and in the list of all checks"
+        "the API path is in the tooltip"
     );
     let reply_text = "RcsMessageContent.Suggestions[0].Reply.Text";
     assert!(
@@ -551,6 +559,100 @@ fn a_keystroke_shows_its_result_in_the_same_frame() {
 }
 
 #[test]
+fn renaming_a_context_key_onto_another_is_an_error_at_that_field_and_blocks_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("context.json");
+    let text = r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Body": "Hi"}}},
+        "Context": {"campaign": "winter", "region": "eu"}}"#;
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(
+        dir.path(),
+        Some(file.clone()),
+        ScriptedPicker::answering(&[]),
+    );
+    click(&mut h, "Delivery & fallback");
+    // The second entry's key becomes the first one's.
+    h.get_all_by_label("Key").nth(1).unwrap().focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_all_by_label("Key")
+        .nth(1)
+        .unwrap()
+        .type_text("campaign");
+    h.run_steps(3);
+    let pairs = app(&h).doc.draft.request.context.clone().unwrap();
+    assert_eq!(pairs.len(), 2, "both entries stay in the editor: {pairs:?}");
+    let message = "Context key 'campaign' is already used by an earlier entry";
+    let shown: Vec<egui::Rect> = h
+        .get_all_by_label_contains(message)
+        .map(|n| n.rect())
+        .collect();
+    // Once at the field (the Checks list below the editor names it too).
+    let at_field: Vec<&egui::Rect> = shown
+        .iter()
+        .filter(|r| r.top() < h.get_by_label("➕ Add context entry").rect().top())
+        .collect();
+    assert_eq!(at_field.len(), 1, "{shown:?}");
+    let second_key = h.get_all_by_label("Key").nth(1).unwrap().rect();
+    assert!(
+        at_field[0].top() >= second_key.bottom(),
+        "the error is under the second key: {at_field:?} {second_key:?}"
+    );
+    // Saving would keep one of the two values: refused, the file is untouched.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert!(
+        h.query_by_label_contains("Not saved: Context key 'campaign'")
+            .is_some()
+    );
+    assert!(app(&h).is_dirty());
+    // Sending is refused the same way: the for-send checks carry the error.
+    assert!(
+        app(&h)
+            .send_request_issues()
+            .iter()
+            .any(|i| i.code == rcs_composer::rcs::Code::DuplicateKey && i.is_error())
+    );
+    // A fresh key clears it, and saving works again.
+    h.get_all_by_label("Key").nth(1).unwrap().focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.get_all_by_label("Key")
+        .nth(1)
+        .unwrap()
+        .type_text("country");
+    h.run_steps(3);
+    assert!(
+        !app(&h)
+            .doc
+            .issues()
+            .all
+            .iter()
+            .any(|i| i.code == rcs_composer::rcs::Code::DuplicateKey)
+    );
+    let add = h.get_by_label("➕ Add context entry").rect();
+    assert!(
+        h.get_all_by_label_contains(message)
+            .all(|n| n.rect().top() > add.top()),
+        "gone from the field (the status line still says why the save was refused)"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    assert!(!app(&h).is_dirty());
+    let saved = templates::open(&file).unwrap().context.unwrap();
+    assert_eq!(
+        saved,
+        [
+            ("campaign".to_owned(), "winter".to_owned()),
+            ("country".to_owned(), "eu".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn undo_takes_back_a_move_alone_then_the_typing_before_it() {
     let (_dir, mut h) = fresh();
     click(&mut h, "Carousel");
@@ -582,4 +684,53 @@ fn undo_takes_back_a_move_alone_then_the_typing_before_it() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
     assert_eq!(cards(&h), vec![Some("Latte".into()), None]);
+}
+
+#[test]
+fn a_corrupt_settings_file_is_kept_aside_and_the_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let settings = config.join("settings.json");
+    // Half a file, as a crash or a full disk leaves it, with a byte that is not UTF-8.
+    let bytes: &[u8] = b"{\n  \"recent_files\": [\"/home/me/promo.json\"],\n  \"dark_pre\xe9";
+    std::fs::write(&settings, bytes).unwrap();
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(&config)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("settings.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        std::fs::read(&copies[0]).unwrap(),
+        bytes,
+        "kept byte for byte"
+    );
+    assert!(h.query_by_label("Unreadable files kept aside").is_some());
+    let copy = copies[0].display().to_string();
+    // In the notice and in the status line.
+    assert_eq!(
+        h.get_all_by_label_contains(&copy).count(),
+        2,
+        "the window names the copy"
+    );
+    let original = format!("{} could not be read", settings.display());
+    assert_eq!(h.get_all_by_label_contains(&original).count(), 2);
+    // The app runs on defaults, and writing them leaves the copy alone.
+    assert!(app(&h).settings.recent_files.is_empty());
+    click(&mut h, "OK");
+    type_into(&mut h, "Text message body *", "Hi");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    type_into(&mut h, "Template name", "promo");
+    click(&mut h, "Save to library");
+    settle(&mut h);
+    assert!(settings.exists(), "the defaults were written anew");
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), bytes);
 }

@@ -11,8 +11,21 @@ use crate::rcs::issue::{Code, Issue};
 pub const UNSET_MEDIA: &str = "UNSET_RCS_MEDIA_CONFIGURATION";
 /// The event-types value that enables all two-way RCS events; it must stand alone.
 pub const ALL_EVENTS: &str = "ALL";
-/// At most this many event destinations per configuration set.
-pub const MAX_EVENT_DESTINATIONS: usize = 5;
+/// At most this many event destinations per configuration set (the table's quota).
+pub const MAX_EVENT_DESTINATIONS: usize = match F::EventDestinations.rule().count {
+    Some((_, Some(max))) => max,
+    _ => usize::MAX,
+};
+
+/// The page the window asks for when it lists agents or configuration sets: the largest the
+/// table's `MaxResults` allows, so that "Load more" is rarely needed.
+#[must_use]
+pub fn list_page_size() -> Option<i32> {
+    F::MaxResults
+        .rule()
+        .range
+        .and_then(|(_, max)| i32::try_from(max).ok())
+}
 
 pub const AGENT_STATUSES: &[&str] = &[
     "CREATED", "PENDING", "TESTING", "PARTIAL", "ACTIVE", "DELETED",
@@ -1061,5 +1074,15 @@ mod tests {
             at("ConfigurationSetName", Code::InvalidFormat),
             "a new set is named, not an ARN"
         );
+    }
+
+    #[test]
+    fn the_window_lists_in_the_largest_page_the_service_allows() {
+        let page = i64::from(list_page_size().unwrap());
+        let mut issues = Vec::new();
+        check_number(F::MaxResults, "MaxResults", page, &mut issues);
+        assert!(issues.is_empty(), "{issues:?}");
+        check_number(F::MaxResults, "MaxResults", page + 1, &mut issues);
+        assert_eq!(issues.len(), 1, "one more is refused: {issues:?}");
     }
 }

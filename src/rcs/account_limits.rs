@@ -178,6 +178,7 @@ pub enum AccountField {
     ConfigurationSetNameOrArn,
     NewConfigurationSetName,
     EventDestinationName,
+    EventDestinations,
     MatchingEventTypes,
     IamRoleArn,
     LogGroupArn,
@@ -210,6 +211,7 @@ pub const ALL_ACCOUNT_FIELDS: &[AccountField] = &[
     AccountField::ConfigurationSetNameOrArn,
     AccountField::NewConfigurationSetName,
     AccountField::EventDestinationName,
+    AccountField::EventDestinations,
     AccountField::MatchingEventTypes,
     AccountField::IamRoleArn,
     AccountField::LogGroupArn,
@@ -286,6 +288,10 @@ impl AccountField {
             Self::EventDestinationName => {
                 R::new("Event destination name", "EventDestinationName").text(1, 64, C::Name)
             }
+            // A service quota, not a shape of the model.
+            Self::EventDestinations => R::new("Event destinations", "EventDestinationList")
+                .inferred()
+                .list(0, 5),
             Self::MatchingEventTypes => R::new("Matching event types", "EventTypeList").list(1, 43),
             Self::IamRoleArn => R::new("IAM role", "IamRoleArn").text(20, 2048, C::Arn),
             Self::LogGroupArn => R::new("Log group", "LogGroupArn").text(20, 2048, C::Arn),

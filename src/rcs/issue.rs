@@ -66,6 +66,8 @@ pub enum Code {
     MalformedRow,
     /// A field the service's `ValidationException` named.
     RejectedByService,
+    /// A Context key that an earlier entry already uses: the request can carry only one.
+    DuplicateKey,
 }
 
 impl Code {
@@ -105,6 +107,7 @@ impl Code {
             Self::DuplicatePhone => "duplicate-phone",
             Self::MalformedRow => "malformed-row",
             Self::RejectedByService => "rejected-by-service",
+            Self::DuplicateKey => "duplicate-key",
         }
     }
 }
@@ -147,6 +150,13 @@ impl Issue {
     #[must_use]
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// True when a template file cannot hold what this issue is about, so saving would drop
+    /// part of the draft (a repeated Context key: a JSON object keeps one value per key).
+    #[must_use]
+    pub fn blocks_saving(&self) -> bool {
+        self.code == Code::DuplicateKey
     }
 
     /// True when this issue concerns `path` itself or a member inside it.

@@ -8,6 +8,7 @@ pub mod account;
 pub mod account_limits;
 pub mod codec;
 pub mod issue;
+pub mod label;
 pub mod limits;
 pub mod model;
 pub mod path;

@@ -20,7 +20,9 @@ pub struct SendRcsMessageRequest {
     pub configuration_set_name: Option<String>,
     pub max_price: Option<String>,
     pub dry_run: Option<bool>,
-    /// Ordered key/value pairs, in file order (keys are unique in a JSON object).
+    /// Ordered key/value pairs, in file order. A JSON object holds each key once, but the
+    /// editor can rename one key onto another: the validator reports the repeat
+    /// ([`repeats_earlier_key`]) rather than letting the encoder keep one value silently.
     pub context: Option<Vec<(String, String)>>,
     pub message_feedback_enabled: Option<bool>,
 }
@@ -39,6 +41,15 @@ impl SendRcsMessageRequest {
             .content
             .get_or_insert_with(Content::default)
     }
+}
+
+/// True when the key of `pairs[index]` is the key of an earlier pair: the entry a request
+/// (a JSON object, or the SDK's map) cannot carry next to the first.
+#[must_use]
+pub fn repeats_earlier_key(pairs: &[(String, String)], index: usize) -> bool {
+    pairs
+        .get(index)
+        .is_some_and(|(key, _)| pairs[..index].iter().any(|(earlier, _)| earlier == key))
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

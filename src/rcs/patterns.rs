@@ -101,6 +101,59 @@ impl Pattern {
     }
 }
 
+/// Why a value does not match, in a marketer's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The value stops where the real content should begin (a URL that is only its scheme,
+    /// as a new field starts out): what to add.
+    Incomplete(&'static str),
+    /// What the value must do, completing "<field> must …".
+    Must(&'static str),
+}
+
+const ADD_ADDRESS: &str = "add the address after https://";
+const ADD_BUCKET_AND_KEY: &str = "add the bucket and key after s3://";
+
+impl Pattern {
+    /// Why `value`, which does not match, is wrong: what is missing when it is only the start
+    /// of a URL, else the part of the requirement it breaks, so the message never asks for
+    /// what the value already has.
+    #[must_use]
+    pub fn mismatch(self, value: &str) -> Mismatch {
+        match self {
+            Self::MediaUrl => match value {
+                "https://" => Mismatch::Incomplete(ADD_ADDRESS),
+                "s3://" => Mismatch::Incomplete(ADD_BUCKET_AND_KEY),
+                _ if value.starts_with("https://") || value.starts_with("s3://") => {
+                    Mismatch::Must("fit on one line")
+                }
+                _ => Mismatch::Must("start with s3:// or https://"),
+            },
+            Self::HttpsUrl => match value {
+                "https://" => Mismatch::Incomplete(ADD_ADDRESS),
+                _ if value.starts_with("https://") => Mismatch::Must("contain no white space"),
+                _ => Mismatch::Must(self.requirement()),
+            },
+            Self::S3ObjectUrl => {
+                let bucket_only = value.strip_prefix("s3://").is_some_and(|rest| {
+                    let bucket = rest.strip_suffix('/').unwrap_or(rest);
+                    !bucket.contains('/') && s3_bucket(bucket)
+                });
+                if value == "s3://" {
+                    Mismatch::Incomplete(ADD_BUCKET_AND_KEY)
+                } else if bucket_only {
+                    Mismatch::Incomplete(
+                        "add the object key after the bucket, as in s3://my-bucket/image.jpg",
+                    )
+                } else {
+                    Mismatch::Must(self.requirement())
+                }
+            }
+            _ => Mismatch::Must(self.requirement()),
+        }
+    }
+}
+
 /// ECMAScript's `\s`: Unicode white space plus the byte-order mark.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
@@ -168,12 +221,15 @@ fn s3_object(s: &str) -> bool {
     let Some((bucket, key)) = rest.split_once('/') else {
         return false;
     };
+    s3_bucket(bucket) && !key.is_empty() && !has_line_break(key)
+}
+
+/// `[a-z0-9\.-]{3,63}`: the bucket part of an S3 object URL.
+fn s3_bucket(bucket: &str) -> bool {
     (3..=63).contains(&bucket.len())
         && bucket
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
-        && !key.is_empty()
-        && !has_line_break(key)
 }
 
 fn price(s: &str) -> bool {
@@ -255,6 +311,49 @@ mod tests {
         assert!(!S3ObjectUrl.matches("https://bucket/k"));
         assert!(S3ObjectUrl.matches(&format!("s3://{}/k", "a".repeat(63))));
         assert!(!S3ObjectUrl.matches(&format!("s3://{}/k", "a".repeat(64))));
+    }
+
+    #[test]
+    fn a_bare_scheme_asks_for_what_is_missing() {
+        use super::Mismatch::{Incomplete, Must};
+        assert_eq!(
+            MediaUrl.mismatch("s3://"),
+            Incomplete(super::ADD_BUCKET_AND_KEY)
+        );
+        assert_eq!(
+            MediaUrl.mismatch("https://"),
+            Incomplete(super::ADD_ADDRESS)
+        );
+        assert_eq!(
+            HttpsUrl.mismatch("https://"),
+            Incomplete(super::ADD_ADDRESS)
+        );
+        assert_eq!(
+            S3ObjectUrl.mismatch("s3://"),
+            Incomplete(super::ADD_BUCKET_AND_KEY)
+        );
+        for bucket_only in ["s3://my-bucket", "s3://my-bucket/"] {
+            assert!(
+                matches!(S3ObjectUrl.mismatch(bucket_only), Incomplete(a) if a.contains("object key")),
+                "{bucket_only}"
+            );
+        }
+        // A value with the right start is told what else is wrong, not to start right.
+        assert_eq!(MediaUrl.mismatch("https://a\nb"), Must("fit on one line"));
+        assert_eq!(
+            HttpsUrl.mismatch("https://a b"),
+            Must("contain no white space")
+        );
+        assert_eq!(
+            MediaUrl.mismatch("http://x"),
+            Must("start with s3:// or https://")
+        );
+        assert_eq!(HttpsUrl.mismatch("http://x"), Must(HttpsUrl.requirement()));
+        assert_eq!(
+            S3ObjectUrl.mismatch("s3://ab/k"),
+            Must(S3ObjectUrl.requirement())
+        );
+        assert_eq!(Price.mismatch("5"), Must(Price.requirement()));
     }
 
     #[test]

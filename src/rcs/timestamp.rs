@@ -105,6 +105,19 @@ impl Timestamp {
         Self::from_jiff(Offset::UTC.to_timestamp(dt).ok()?)
     }
 
+    /// The next calendar day after this instant (UTC) at `hour`:00:00; `None` past 9999 or
+    /// for an hour above 23. Pure: the caller says what "now" is.
+    #[must_use]
+    pub fn next_day_at(self, hour: u32) -> Option<Self> {
+        let day = Offset::UTC
+            .to_datetime(self.to_jiff())
+            .date()
+            .tomorrow()
+            .ok()?;
+        let time = Time::new(i8::try_from(hour).ok()?, 0, 0, 0).ok()?;
+        Self::from_jiff(Offset::UTC.to_timestamp(day.to_datetime(time)).ok()?)
+    }
+
     /// Parses ISO 8601 / RFC 3339: `2026-12-01T10:00:00Z`, with an optional fraction (`.` or
     /// `,`) and offset (`Z`, `+02:00`, `+0200`, `+02`); a date alone is midnight UTC, and a
     /// time without an offset is UTC, as the AWS CLI reads it.
@@ -147,6 +160,23 @@ impl fmt::Display for Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_day_at_an_hour() {
+        let at = |text: &str| Timestamp::parse_iso8601(text).unwrap();
+        let late = at("2026-12-31T23:59:59Z");
+        assert_eq!(late.next_day_at(10), Some(at("2027-01-01T10:00:00Z")));
+        let early = at("2027-02-28T00:00:00Z");
+        assert_eq!(early.next_day_at(11), Some(at("2027-03-01T11:00:00Z")));
+        assert_eq!(
+            at("2028-02-28T12:00:00Z").next_day_at(0),
+            Some(at("2028-02-29T00:00:00Z"))
+        );
+        assert_eq!(late.next_day_at(24), None);
+        // jiff's instants end on 9999-12-30 at 22:00 UTC.
+        let last_day = Timestamp::from_civil(9999, 12, 30, 10, 0, 0).unwrap();
+        assert_eq!(last_day.next_day_at(10), None);
+    }
 
     #[test]
     fn parses_and_formats_utc() {

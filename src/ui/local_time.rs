@@ -1,5 +1,6 @@
-//! Instants shown in the user's own time zone, readable: the session history's clock and the
-//! account records' created times (which the service gives as epoch seconds).
+//! The system clock for the core (which is told "now"), and instants shown in the user's own
+//! time zone, readable: the session history's clock and the account records' created times
+//! (which the service gives as epoch seconds).
 
 use std::sync::OnceLock;
 
@@ -11,6 +12,14 @@ use jiff::tz::TimeZone;
 fn zone() -> &'static TimeZone {
     static ZONE: OnceLock<TimeZone> = OnceLock::new();
     ZONE.get_or_init(TimeZone::system)
+}
+
+/// The current instant from the system clock, for the core's pure functions that need to
+/// know "now" (a new calendar event starts tomorrow).
+#[must_use]
+pub fn now() -> crate::rcs::timestamp::Timestamp {
+    let t = Timestamp::now();
+    crate::rcs::timestamp::Timestamp::from_secs_nanos(t.as_second(), 0).unwrap_or_default()
 }
 
 /// `14:03:07`, local time, for an instant of this session.

@@ -10,6 +10,7 @@ pub mod command;
 pub mod document;
 mod glyphs;
 pub mod icon;
+pub mod kept_aside;
 pub mod local_time;
 pub mod media;
 pub mod media_cache;

@@ -9,7 +9,7 @@ use crate::rcs::issue::{Code, Issue, Severity};
 use crate::rcs::limits::{Field, Required};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::path::{Member, PathBuf};
-use crate::rcs::patterns::Pattern;
+use crate::rcs::patterns::{Mismatch, Pattern};
 use crate::rcs::placeholder;
 
 /// What the request is for.
@@ -131,7 +131,7 @@ impl Validator {
     fn label(&self, field: Field) -> String {
         let rule = field.rule();
         match self.subject {
-            Some(subject) => format!("{subject} {}", rule.label),
+            Some(subject) => action_member(subject, rule.label),
             None => rule.title(),
         }
     }
@@ -230,12 +230,16 @@ impl Validator {
             } else {
                 Code::InvalidFormat
             };
-            let message = format!(
-                "{} must {}; got {}.",
-                self.label(field),
-                pattern.requirement(),
-                quote(value)
-            );
+            let message = match pattern.mismatch(value) {
+                Mismatch::Incomplete(advice) => {
+                    format!("{} is only {}: {advice}.", self.label(field), quote(value))
+                }
+                Mismatch::Must(requirement) => format!(
+                    "{} must {requirement}; got {}.",
+                    self.label(field),
+                    quote(value)
+                ),
+            };
             self.error(code, message);
         }
         if !rule.allowed.is_empty() && !rule.allowed.contains(&value) {
@@ -332,6 +336,31 @@ impl Validator {
             );
             self.at(member, |v| v.error(Code::OutOfRange, message));
         }
+    }
+}
+
+/// An action's member named for a message: "Reply text". Words the action's name ends with
+/// and the member's starts with are said once: "Dial phone number", not "Dial phone phone
+/// number". When nothing of the member is left, it is the action's address: the URL of Open
+/// URL is "Open URL address", not "Open URL URL".
+fn action_member(subject: &str, member: &str) -> String {
+    let subject_words: Vec<&str> = subject.split(' ').collect();
+    let member_words: Vec<&str> = member.split(' ').collect();
+    let longest = subject_words.len().min(member_words.len());
+    let overlap = (1..=longest)
+        .rev()
+        .find(|&n| {
+            subject_words[subject_words.len() - n..]
+                .iter()
+                .zip(&member_words[..n])
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+        .unwrap_or(0);
+    let rest = member_words[overlap..].join(" ");
+    if rest.is_empty() {
+        format!("{subject} address")
+    } else {
+        format!("{subject} {rest}")
     }
 }
 

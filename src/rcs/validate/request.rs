@@ -3,7 +3,7 @@
 use super::Validator;
 use crate::rcs::issue::Code;
 use crate::rcs::limits::{Field, is_pool_identity};
-use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest};
+use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest, repeats_earlier_key};
 use crate::rcs::path::Member;
 
 impl Validator {
@@ -125,10 +125,17 @@ impl Validator {
     fn context(&mut self, context: &[(String, String)]) {
         self.count(Member::Context, Field::Context, Some(context.len()));
         self.at(Member::Context, |v| {
-            for (key, value) in context {
+            for (i, (key, value)) in context.iter().enumerate() {
                 v.at_key(key, |v| {
                     v.text_value(Field::ContextKey, key);
                     v.text_value(Field::ContextValue, value);
+                    if repeats_earlier_key(context, i) {
+                        let message = format!(
+                            "Context key {} is already used by an earlier entry; a request keeps only one value per key. Rename or remove this entry.",
+                            super::quote(key)
+                        );
+                        v.error(Code::DuplicateKey, message);
+                    }
                 });
             }
         });

@@ -918,3 +918,155 @@ fn every_string_member_rejects_an_empty_value() {
         }
     }
 }
+
+#[test]
+fn a_repeated_context_key_is_an_error_at_the_repeat() {
+    use crate::rcs::model::{SendRcsMessageRequest, TextMessage};
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let mut r = SendRcsMessageRequest::default();
+    r.content_mut().text_message = Some(TextMessage {
+        body: Some("hi".into()),
+    });
+    r.context = Some(vec![pair("campaign", "winter"), pair("region", "eu")]);
+    assert!(
+        crate::rcs::validate(&r, Mode::Send)
+            .iter()
+            .all(|i| i.code != Code::DuplicateKey)
+    );
+    // The editor renames "region" onto "campaign": both entries are still there.
+    r.context = Some(vec![
+        pair("campaign", "winter"),
+        pair("campaign", "eu"),
+        pair("other", "x"),
+        pair("campaign", "third"),
+    ]);
+    for mode in [Mode::Template, Mode::Send] {
+        let repeats: Vec<Issue> = crate::rcs::validate(&r, mode)
+            .into_iter()
+            .filter(|i| i.code == Code::DuplicateKey)
+            .collect();
+        // One error per repeat (the second and the fourth entry), none for the first.
+        assert_eq!(repeats.len(), 2, "{repeats:?}");
+        for issue in &repeats {
+            assert_eq!(issue.path, "Context.campaign");
+            assert!(issue.is_error());
+            assert!(issue.message.contains("'campaign'"), "{}", issue.message);
+        }
+    }
+    let pairs = r.context.as_deref().unwrap_or_default();
+    let flags: Vec<bool> = (0..pairs.len())
+        .map(|i| crate::rcs::model::repeats_earlier_key(pairs, i))
+        .collect();
+    assert_eq!(flags, [false, true, false, true]);
+    assert_eq!(Code::DuplicateKey.as_str(), "duplicate-key");
+}
+
+/// Issue: a new media URL (pre-filled `s3://`) said "must start with s3:// or https:// … got
+/// 's3://'", and a new Open URL "must start with https:// … got 'https://'".
+#[test]
+fn a_url_that_is_only_its_scheme_is_told_what_to_add() {
+    let messages = |doc: &Value| -> Vec<(String, Code, String)> {
+        check(doc)
+            .into_iter()
+            .map(|i| (i.path, i.code, i.message))
+            .collect()
+    };
+    let media = rich(json!({"Media": {"FileUrl": "s3://", "Height": "MEDIUM"}}));
+    assert_eq!(
+        messages(&media),
+        [(
+            "RcsMessageContent.Content.RichCard.CardContent.Media.FileUrl".to_owned(),
+            Code::InvalidFormat,
+            "Media URL is only 's3://': add the bucket and key after s3://.".to_owned()
+        )]
+    );
+    let open =
+        with_chips(json!([{"OpenUrl": {"Text": "Open", "PostbackData": "p", "Url": "https://"}}]));
+    assert_eq!(
+        messages(&open),
+        [(
+            "RcsMessageContent.Suggestions[0].OpenUrl.Url".to_owned(),
+            Code::InvalidFormat,
+            "Open URL address is only 'https://': add the address after https://.".to_owned()
+        )]
+    );
+    let fallback = json!({"RcsMessageContent": {"Content": {"TextMessage": {"Body": "x"}}},
+        "FallbackConfiguration": {"Channel": "MMS", "MediaUrls": ["s3://my-bucket"]}});
+    let said = messages(&fallback);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].1, Code::InvalidFormat);
+    assert!(said[0].2.contains("add the object key"), "{}", said[0].2);
+}
+
+/// No message asks for a start the value already has, nor names a member twice.
+#[test]
+fn no_message_contradicts_the_value_or_repeats_a_word() {
+    use crate::rcs::limits::{ALL_FIELDS, Field};
+    use crate::rcs::model::ActionKind;
+    use crate::rcs::validate::check_value;
+    let values = [
+        "s3://",
+        "https://",
+        "http://",
+        "s3://b",
+        "s3://bucket",
+        "s3://bucket/",
+        "https://a b",
+        "https://a\nb",
+        "s3://a\nb",
+        " ",
+        "x",
+        "+",
+        ".",
+    ];
+    for field in ALL_FIELDS {
+        for value in values {
+            for issue in check_value(*field, value) {
+                // The starts the message asks for, up to the value it quotes.
+                let asked = issue
+                    .message
+                    .split_once("must start with")
+                    .and_then(|(_, rest)| rest.split(';').next())
+                    .unwrap_or_default();
+                for start in ["s3://", "https://"] {
+                    assert!(
+                        !(value.starts_with(start) && asked.contains(start)),
+                        "{field:?} {value:?}: {}",
+                        issue.message
+                    );
+                }
+            }
+        }
+    }
+    let members = [
+        Field::ActionText,
+        Field::ActionPostbackData,
+        Field::OpenUrlUrl,
+        Field::OpenUrlApplication,
+        Field::WebviewViewMode,
+        Field::DialPhoneNumber,
+        Field::Latitude,
+        Field::Longitude,
+        Field::LocationLabel,
+        Field::CalendarTitle,
+        Field::CalendarStartTime,
+        Field::CalendarEndTime,
+        Field::CalendarDescription,
+    ];
+    for kind in ActionKind::ALL {
+        for field in members {
+            let label = super::action_member(kind.label(), field.rule().label);
+            let words: Vec<String> = label.split(' ').map(str::to_lowercase).collect();
+            assert!(
+                words.windows(2).all(|w| w[0] != w[1]),
+                "{kind:?} {field:?}: {label}"
+            );
+        }
+    }
+    assert_eq!(super::action_member("Reply", "text"), "Reply text");
+    assert_eq!(
+        super::action_member("Dial phone", "phone number"),
+        "Dial phone number"
+    );
+    assert_eq!(super::action_member("Open URL", "URL"), "Open URL address");
+}

@@ -191,6 +191,14 @@ impl App {
     }
 
     pub(super) fn save_to(&mut self, path: PathBuf, then: AfterSave) {
+        // Saving would silently drop part of the draft: refuse, and show the field.
+        if let Some(issue) = self.doc.issues().all.iter().find(|i| i.blocks_saving()) {
+            self.status = Some((format!("Not saved: {}", issue.message), true));
+            let at = issue.path.clone();
+            self.editor.jump(&at);
+            self.after_guard = None;
+            return;
+        }
         let Some(request) = self.doc.begin_save(path.clone()) else {
             self.status = Some(("A save is already in progress.".into(), true));
             return;

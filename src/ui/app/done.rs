@@ -14,6 +14,7 @@ impl App {
                 settings,
                 media,
                 autosave,
+                notices,
             } => {
                 self.settings = settings;
                 // The test phone from settings is part of the request as it would be sent.
@@ -28,6 +29,7 @@ impl App {
                 {
                     self.dialog = Some(Dialog::Recover(autosave));
                 }
+                self.tell_kept_aside(&notices);
             }
             Done::Opened { path, result } => match result {
                 Ok(request) => {
@@ -148,6 +150,22 @@ impl App {
             }
             PickPurpose::Attach { url } => self.apply(ctx, Command::AttachPath { url, path }, true),
             PickPurpose::Audience => self.apply(ctx, Command::LoadAudience(path), true),
+        }
+    }
+
+    /// Tells the user, once, which state files could not be read and where their copies are:
+    /// in a window of its own unless another dialog is up, and in the status line.
+    fn tell_kept_aside(&mut self, notices: &[String]) {
+        if notices.is_empty() {
+            return;
+        }
+        self.status = Some((notices.join(" "), true));
+        let text = notices.join("\n\n");
+        if self.dialog.is_none() {
+            self.dialog = Some(Dialog::Message {
+                title: "Unreadable files kept aside".into(),
+                text,
+            });
         }
     }
 }

@@ -7,15 +7,9 @@ use crate::campaign::check::PHONE_PATH;
 use crate::rcs::issue::Code;
 use crate::rcs::limits::Field;
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::path::Member;
 use crate::rcs::walk;
 use crate::ui::campaign::scan::Group;
 
-// The members a label names, matched as the path spells them.
-const CARDS: &str = Member::CardContents.name();
-const CARD: &str = Member::CardContent.name();
-const SUGGESTIONS: &str = Member::Suggestions.name();
-const MEDIA: &str = Member::Media.name();
 
 /// The free-text fields of a template by path, to name them as the editor does.
 #[derive(Debug, Default, Clone)]
@@ -39,7 +33,8 @@ impl FieldNames {
         self.fields.get(path).copied()
     }
 
-    /// "Card 1 › Suggestion 2 › Text", "Chip 3 › Text", "Text message body", "Phone".
+    /// "Card 1 › Suggestion 2 › Text", "Chip 3 › Text", "Text message body", "Phone": the
+    /// core's labels ([`crate::rcs::label`]), plus the audience's own row and phone column.
     #[must_use]
     pub fn label(&self, path: &str) -> String {
         if path.is_empty() {
@@ -48,35 +43,7 @@ impl FieldNames {
         if path == PHONE_PATH {
             return "Phone".to_owned();
         }
-        let mut parts: Vec<String> = Vec::new();
-        let mut in_card = false;
-        let segments: Vec<&str> = path.split('.').collect();
-        for (i, segment) in segments.iter().enumerate() {
-            let last = i + 1 == segments.len();
-            let (name, index) = match segment.split_once('[') {
-                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-                None => (*segment, None),
-            };
-            match (name, index) {
-                (CARDS, Some(n)) => {
-                    parts.push(format!("Card {}", n + 1));
-                    in_card = true;
-                }
-                (CARD, _) => in_card = true,
-                (SUGGESTIONS, Some(n)) => parts.push(format!(
-                    "{} {}",
-                    if in_card { "Suggestion" } else { "Chip" },
-                    n + 1
-                )),
-                (MEDIA, _) if !last => parts.push("Media".to_owned()),
-                _ if last => parts.push(
-                    self.field(path)
-                        .map_or_else(|| (*segment).to_owned(), |f| f.rule().title()),
-                ),
-                _ => {}
-            }
-        }
-        parts.join(" › ")
+        crate::rcs::label::label(path).unwrap_or_else(|| path.to_owned())
     }
 
     /// What is wrong, after the field's label: "is over 25 characters".

@@ -5,6 +5,7 @@ use crate::rcs::model::{
     ActionKind, CardContent, Carousel, Content, ContentKind, RcsMessageContent, RichCard,
     SendRcsMessageRequest, Suggestion, TextMessage,
 };
+use crate::rcs::timestamp::Timestamp;
 
 /// Which suggestion list an operation concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -258,12 +259,13 @@ impl Draft {
         }
     }
 
-    /// Appends a new suggestion of `kind` with sensible starting text.
-    pub fn add_suggestion(&mut self, owner: ListOwner, kind: ActionKind) {
+    /// Appends a new suggestion of `kind` with sensible starting text (a calendar event
+    /// starts the day after `now`).
+    pub fn add_suggestion(&mut self, owner: ListOwner, kind: ActionKind, now: Timestamp) {
         let Some(list) = self.suggestions_mut(owner) else {
             return;
         };
-        list.push(new_suggestion(kind));
+        list.push(new_suggestion(kind, now));
         self.sync_ids();
     }
 
@@ -295,21 +297,21 @@ impl Draft {
 
 /// A suggestion of `kind`, keeping `from`'s text and postback data when it has them.
 #[must_use]
-pub fn change_action_kind(from: &Suggestion, kind: ActionKind) -> Suggestion {
-    let mut next = new_suggestion(kind);
+pub fn change_action_kind(from: &Suggestion, kind: ActionKind, now: Timestamp) -> Suggestion {
+    let mut next = new_suggestion(kind, now);
     if let (Some(base), Some(slot)) = (from.base(), next.base_mut()) {
         slot.clone_from(base);
     }
     next
 }
 
-/// A fresh suggestion of `kind` with a label and postback data to start from.
+/// A fresh suggestion of `kind` with a label and postback data to start from; a calendar
+/// event is tomorrow (the UTC day after `now`) from 10:00 to 11:00 UTC.
 #[must_use]
-pub fn new_suggestion(kind: ActionKind) -> Suggestion {
+pub fn new_suggestion(kind: ActionKind, now: Timestamp) -> Suggestion {
     use crate::rcs::model::{
         ActionBase, CreateCalendarEvent, DialPhone, OpenUrl, Reply, RequestLocation, ShowLocation,
     };
-    use crate::rcs::timestamp::Timestamp;
     let base = ActionBase {
         text: Some(kind.label().to_owned()),
         postback_data: Some(kind.member().to_lowercase()),
@@ -341,9 +343,9 @@ pub fn new_suggestion(kind: ActionKind) -> Suggestion {
         }
         ActionKind::RequestLocation => s.request_location = Some(RequestLocation { base }),
         ActionKind::CreateCalendarEvent => {
-            // Starts tomorrow-ish at a round hour; the user picks the real time.
-            let start = Timestamp::from_civil(2027, 1, 1, 10, 0, 0);
-            let end = Timestamp::from_civil(2027, 1, 1, 11, 0, 0);
+            // Tomorrow at a round hour, an hour long: a real future slot the user adjusts.
+            let start = now.next_day_at(10);
+            let end = now.next_day_at(11);
             s.create_calendar_event = Some(CreateCalendarEvent {
                 base,
                 title: None,
@@ -406,11 +408,12 @@ mod tests {
     #[test]
     fn suggestions_keep_text_when_the_kind_changes() {
         let mut d = Draft::blank();
-        d.add_suggestion(ListOwner::Message, ActionKind::Reply);
-        d.add_suggestion(ListOwner::Message, ActionKind::DialPhone);
+        let now = Timestamp::default();
+        d.add_suggestion(ListOwner::Message, ActionKind::Reply, now);
+        d.add_suggestion(ListOwner::Message, ActionKind::DialPhone, now);
         assert_eq!(d.suggestion_ids(ListOwner::Message).len(), 2);
         let first = d.suggestions_mut(ListOwner::Message).unwrap()[0].clone();
-        let changed = change_action_kind(&first, ActionKind::OpenUrl);
+        let changed = change_action_kind(&first, ActionKind::OpenUrl, now);
         assert_eq!(changed.kinds(), vec![ActionKind::OpenUrl]);
         assert_eq!(changed.base().unwrap().text.as_deref(), Some("Reply"));
         let ids = d.suggestion_ids(ListOwner::Message).to_vec();
@@ -418,5 +421,30 @@ mod tests {
         assert_eq!(d.suggestion_ids(ListOwner::Message), [ids[1], ids[0]]);
         d.delete_suggestion(ListOwner::Message, 0);
         assert_eq!(d.suggestion_ids(ListOwner::Message), [ids[0]]);
+    }
+
+    #[test]
+    fn a_new_calendar_event_is_tomorrow_from_ten_to_eleven_utc() {
+        for (now, day) in [
+            ("2026-11-28T14:03:07Z", "2026-11-29"),
+            ("2026-12-31T23:30:00Z", "2027-01-01"),
+            ("2027-06-15T00:00:00Z", "2027-06-16"),
+        ] {
+            let now = Timestamp::parse_iso8601(now).unwrap();
+            let s = new_suggestion(ActionKind::CreateCalendarEvent, now);
+            let event = s.create_calendar_event.unwrap();
+            let at = |time: &str| Timestamp::parse_iso8601(&format!("{day}T{time}Z")).ok();
+            assert_eq!(event.start_time, at("10:00:00"));
+            assert_eq!(event.end_time, at("11:00:00"));
+            assert!(event.start_time > Some(now), "in the future");
+        }
+        // Changing a suggestion's kind to a calendar event starts from the same "now".
+        let reply = new_suggestion(ActionKind::Reply, Timestamp::default());
+        let now = Timestamp::parse_iso8601("2026-11-28T14:03:07Z").unwrap();
+        let event = change_action_kind(&reply, ActionKind::CreateCalendarEvent, now);
+        assert_eq!(
+            event.create_calendar_event.unwrap().start_time,
+            Timestamp::parse_iso8601("2026-11-29T10:00:00Z").ok()
+        );
     }
 }

@@ -54,16 +54,20 @@ fn issue_list(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &m
                 } else {
                     ("⚠", crate::ui::theme::WARNING)
                 };
-                let where_ = if issue.path.is_empty() {
-                    "document"
+                // The field as the editor names it; the API path in the tooltip.
+                let (where_, hover) = if issue.path.is_empty() {
+                    ("document".to_owned(), "The template as a whole".to_owned())
                 } else {
-                    issue.path.as_str()
+                    (
+                        crate::rcs::label::label(&issue.path).unwrap_or_else(|| issue.path.clone()),
+                        format!("{} — click to show this field", issue.path),
+                    )
                 };
                 let text =
                     RichText::new(format!("{icon} {where_}: {}", issue.message)).color(colour);
                 if ui
                     .add(egui::Button::new(text).frame(false).wrap())
-                    .on_hover_text("Show this field")
+                    .on_hover_text(hover)
                     .clicked()
                 {
                     commands.push(Command::Jump(issue.path.clone()));

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::templates::{self, LibraryEntry, OpenError};
 use crate::ui::campaign::scan::{self, ScanError, ScanProgress, ScanRequest, Scanned};
+use crate::ui::kept_aside;
 use crate::ui::media;
 use crate::ui::paths::AppPaths;
 use crate::ui::settings::{Autosave, MediaMap, Settings};
@@ -71,6 +72,8 @@ pub enum Done {
         settings: Settings,
         media: MediaMap,
         autosave: Option<Box<Autosave>>,
+        /// State files that could not be read and were kept aside, in words for the user.
+        notices: Vec<String>,
     },
     Opened {
         path: PathBuf,
@@ -317,18 +320,29 @@ fn write_json<T: serde::Serialize>(path: &std::path::Path, value: &T) -> Result<
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Option<T> {
-    let text = std::fs::read_to_string(path).ok()?;
-    serde_json::from_str(&text).ok()
+/// Reads the settings, the media map and the autosave. An unreadable one is kept aside (never
+/// overwritten by the defaults that replace it) and named in a notice.
+fn load_state(paths: &AppPaths) -> Done {
+    let now = jiff::Timestamp::now();
+    let settings = kept_aside::read_json(&paths.settings_file(), now);
+    let media = kept_aside::read_json(&paths.media_map_file(), now);
+    let autosave = kept_aside::read_json(&paths.autosave_file(), now);
+    let notices = [&settings.notice, &media.notice, &autosave.notice]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    Done::State {
+        settings: settings.value.unwrap_or_default(),
+        media: media.value.unwrap_or_default(),
+        autosave: autosave.value.map(Box::new),
+        notices,
+    }
 }
 
 fn run(job: Job, paths: &AppPaths) -> Done {
     match job {
-        Job::LoadState => Done::State {
-            settings: read_json(&paths.settings_file()).unwrap_or_default(),
-            media: read_json(&paths.media_map_file()).unwrap_or_default(),
-            autosave: read_json(&paths.autosave_file()).map(Box::new),
-        },
+        Job::LoadState => load_state(paths),
         Job::Open(path) => {
             let result = templates::open(&path).map(Box::new);
             Done::Opened { path, result }

@@ -109,7 +109,7 @@ pub fn query(state: &AccountState, next_token: Option<String>) -> ListQuery {
     ListQuery {
         owner: state.owner.clone(),
         filters: state.agent_filters.list.clone(),
-        max_results: Some(20),
+        max_results: crate::rcs::account::list_page_size(),
         next_token,
         ..ListQuery::default()
     }

@@ -1,5 +1,6 @@
-//! Configuration sets and their event destinations: the nine RCS event types (and `ALL` /
-//! `RCS_ALL`), exactly one destination (logs, Firehose or SNS), at most five per set.
+//! Configuration sets and their event destinations: the RCS event types (and `ALL` /
+//! `RCS_ALL`), exactly one destination (logs, Firehose or SNS), as many per set as the
+//! account limits table allows. Every rule and number comes from `crate::rcs::account`.
 
 use egui::{RichText, Ui};
 use serde_json::Value;
@@ -116,7 +117,7 @@ impl DestinationForm {
 pub fn query(state: &AccountState, next_token: Option<String>) -> ListQuery {
     ListQuery {
         filters: state.set_filters.list.clone(),
-        max_results: Some(20),
+        max_results: crate::rcs::account::list_page_size(),
         next_token,
         ..ListQuery::default()
     }

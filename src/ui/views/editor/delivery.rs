@@ -3,11 +3,12 @@
 
 use egui::{RichText, Ui};
 
+use crate::rcs::issue::Code;
 use crate::rcs::limits::Field;
-use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest};
+use crate::rcs::model::{FallbackConfiguration, SendRcsMessageRequest, repeats_earlier_key};
 use crate::rcs::path::Member;
 use crate::rcs::segments;
-use crate::ui::views::editor::form::Form;
+use crate::ui::views::editor::form::{Form, issue_line};
 
 pub fn delivery(ui: &mut Ui, form: &mut Form<'_>, r: &mut SendRcsMessageRequest) {
     if r.destination_phone_number.is_some() {
@@ -76,6 +77,11 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
     let context_path = form.path_of(Member::Context);
     form.show_issues(ui, &context_path);
     let mut delete = None;
+    // Both entries of a repeated key share one path: its duplicate-key error belongs to the
+    // repeat, everything else at that path to the first entry.
+    let repeats: Vec<bool> = (0..pairs.len())
+        .map(|i| repeats_earlier_key(pairs, i))
+        .collect();
     for (i, (key, value)) in pairs.iter_mut().enumerate() {
         ui.push_id(i, |ui| {
             ui.horizontal(|ui| {
@@ -105,7 +111,11 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
             });
             let mut path = crate::rcs::path::PathBuf::of(&[Member::Context]);
             path.key(key);
-            form.show_issues(ui, path.as_str());
+            for issue in form.issues.at(path.as_str()) {
+                if (issue.code == Code::DuplicateKey) == repeats[i] {
+                    issue_line(ui, issue);
+                }
+            }
         });
     }
     if let Some(i) = delete {

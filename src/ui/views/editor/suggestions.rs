@@ -86,10 +86,10 @@ fn apply(draft: &mut Draft, owner: ListOwner, op: ListOp) {
         ListOp::MoveDown(i) => draft.swap_suggestions(owner, i),
         ListOp::ChangeKind(i, kind) => {
             if let Some(s) = draft.suggestions_mut(owner).and_then(|l| l.get_mut(i)) {
-                *s = change_action_kind(s, kind);
+                *s = change_action_kind(s, kind, crate::ui::local_time::now());
             }
         }
-        ListOp::Add(kind) => draft.add_suggestion(owner, kind),
+        ListOp::Add(kind) => draft.add_suggestion(owner, kind, crate::ui::local_time::now()),
         ListOp::MoveUp(_) => {}
     }
 }
