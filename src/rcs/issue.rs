@@ -66,6 +66,22 @@ pub enum Code {
     MalformedRow,
     /// A field the service's `ValidationException` named.
     RejectedByService,
+    /// The phone cuts a title, a description or a button's text (`rcs::phone`).
+    PhoneTextCut,
+    /// The phone does not show a card button: the card has no room for it.
+    PhoneSuggestionDropped,
+    /// iOS ignores a card's media height.
+    PhoneIosMediaHeight,
+    /// iOS truncates horizontal cards more than Android.
+    PhoneIosHorizontal,
+    /// iOS shows a GIF as a still image.
+    PhoneIosGif,
+    /// A link in a description is not tappable on iOS.
+    PhoneIosLink,
+    /// iOS crops the images of a carousel.
+    PhoneIosCarouselCrop,
+    /// The message is larger as JSON than Google RBM accepts.
+    PhoneMessageTooLarge,
 }
 
 impl Code {
@@ -105,6 +121,14 @@ impl Code {
             Self::DuplicatePhone => "duplicate-phone",
             Self::MalformedRow => "malformed-row",
             Self::RejectedByService => "rejected-by-service",
+            Self::PhoneTextCut => "phone-text-cut",
+            Self::PhoneSuggestionDropped => "phone-suggestion-dropped",
+            Self::PhoneIosMediaHeight => "phone-ios-media-height",
+            Self::PhoneIosHorizontal => "phone-ios-horizontal",
+            Self::PhoneIosGif => "phone-ios-gif",
+            Self::PhoneIosLink => "phone-ios-link",
+            Self::PhoneIosCarouselCrop => "phone-ios-carousel-crop",
+            Self::PhoneMessageTooLarge => "phone-message-too-large",
         }
     }
 }
