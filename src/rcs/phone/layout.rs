@@ -205,10 +205,6 @@ pub fn findings(request: &SendRcsMessageRequest, layout: &MessageLayout) -> Vec<
     out
 }
 
-fn lines(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "line" } else { "lines" })
-}
-
 fn card_findings(
     base: &str,
     index: Option<usize>,
@@ -243,11 +239,7 @@ fn card_findings(
                 let what = if shown == 0 {
                     format!("The {name} is not shown: {why}.")
                 } else {
-                    format!(
-                        "The {name} is cut to {} of {}: {why}.",
-                        lines(shown),
-                        lines(of)
-                    )
+                    format!("The {name} shows {shown} of its {of} lines: {why}.")
                 };
                 out.push(finding(
                     Code::PhoneTextCut,
