@@ -48,7 +48,8 @@ pub struct App {
     saving: Option<(PathBuf, SendRcsMessageRequest)>,
     pub path: Option<PathBuf>,
     pub issues: IssueIndex,
-    json_bytes: usize,
+    /// What the phone makes of the draft and of the request the preview shows.
+    phone: preview::RenderingCache,
     dirty: bool,
     pub editor: EditorState,
     library: LibraryState,
@@ -122,7 +123,7 @@ impl App {
             saving: None,
             path: None,
             issues: IssueIndex::default(),
-            json_bytes: 0,
+            phone: preview::RenderingCache::default(),
             dirty: false,
             editor: EditorState::default(),
             library: LibraryState::default(),
@@ -189,9 +190,15 @@ impl App {
         let mut issues = self.service_issues.clone();
         issues.extend(validate(&self.draft.request, Mode::Template));
         issues.extend(self.column_issues());
+        // What the phone cuts or shows differently: warnings at their fields, as in `check`.
+        let rendering = self.phone.get(&self.draft.request);
+        issues.extend(
+            rendering
+                .findings
+                .iter()
+                .map(crate::rcs::phone::Finding::to_issue),
+        );
         self.issues = IssueIndex::new(issues);
-        self.json_bytes =
-            serde_json::to_string(&codec::to_value(&self.draft.request)).map_or(0, |s| s.len());
         self.dirty = self.draft.request != self.saved;
         self.refresh_campaign();
         self.row_problems = self.compute_row_problems();
@@ -471,13 +478,18 @@ impl App {
                     self.personal.as_ref(),
                     &mut self.commands,
                 );
+                // `preview_request()`, spelled out so that the cache can be borrowed beside it.
+                let request = match &self.personal {
+                    Some(p) if p.shown() => &p.filled.request,
+                    _ => &self.draft.request,
+                };
                 let input = preview::PreviewInput {
-                    request: self.preview_request(),
+                    request,
+                    rendering: self.phone.get(request),
                     media: &self.media,
                     issues: &self.issues,
                     dark: self.settings.dark_preview,
                     show_fallback: self.show_fallback,
-                    json_bytes: self.json_bytes,
                 };
                 self.preview_warnings = preview::show(ui, &input);
                 if !self.preview_warnings.is_empty() {
