@@ -214,6 +214,10 @@ pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "dp sizes are whole numbers, exact in f32: equality is the claim"
+)]
 mod tests {
     use super::*;
     use crate::rcs::model::{ActionBase, Media, Reply};

@@ -82,6 +82,10 @@ pub fn card_width(width: Option<&str>) -> f32 {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "dp sizes are whole numbers, exact in f32: equality is the claim"
+)]
 mod tests {
     use super::*;
 

@@ -51,4 +51,8 @@ pub fn issues(request: &SendRcsMessageRequest) -> Vec<Issue> {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "dp sizes are whole numbers, exact in f32: equality is the claim"
+)]
 mod tests;

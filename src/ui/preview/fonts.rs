@@ -25,6 +25,7 @@ pub fn family(face: Face) -> FontFamily {
 
 /// Registers the preview's families once; true when they can be used in this pass (fonts
 /// added after text was laid out take effect from the next pass, which this requests).
+#[must_use]
 pub fn install(ctx: &egui::Context) -> bool {
     let missing = ctx.fonts(|f| {
         let defs = f.definitions();

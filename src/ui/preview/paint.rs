@@ -386,10 +386,10 @@ fn action_label(
     } else {
         0.0
     };
-    let left = centre.x - (g.size().x + icon_width) / 2.0;
+    let left = centre.x - (g.size().x + icon_width) * 0.5;
     if let Some(icon) = icon {
         ui.painter().text(
-            pos2(left + cx.px(dp::ICON_SIZE) / 2.0, centre.y),
+            pos2(left + cx.px(dp::ICON_SIZE * 0.5), centre.y),
             Align2::CENTER_CENTER,
             icon,
             FontId::new(cx.px(dp::ICON_SIZE), fonts::family(Face::Regular)),
