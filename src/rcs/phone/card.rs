@@ -4,7 +4,7 @@
 //! from the end, the description, the title.
 
 use super::dp;
-use super::font::Face;
+use super::font::{self, Face};
 use super::text::{self, Style};
 use crate::rcs::model::{CardContent, Suggestion};
 
@@ -109,10 +109,16 @@ pub fn has_icon(s: &Suggestion) -> bool {
     s.reply.is_none() && s.kind_count() > 0
 }
 
-/// Lays `card` out at `placement`, cutting what does not fit its budget.
-#[must_use]
-pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
-    let has_media = card.media.is_some();
+/// Where a card's pieces go and how its text is set.
+struct Frame {
+    media_height: f32,
+    media_width: f32,
+    text_width: f32,
+    title: Style,
+    body: Style,
+}
+
+fn frame(card: &CardContent, placement: Placement) -> Frame {
     let (media_height, media_width) = match (placement.orientation, &card.media) {
         (Orientation::Vertical, Some(m)) => (
             dp::media_height(m.height.as_deref(), placement.in_carousel),
@@ -122,27 +128,36 @@ pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
         _ => (0.0, 0.0),
     };
     let text_width = placement.width - media_width - 2.0 * dp::CARD_PADDING;
-    let title_style = Style {
-        face: TITLE,
-        size: dp::TITLE_SIZE,
-        width: text_width,
-    };
-    let body_style = Style {
-        face: BODY,
-        size: dp::BODY_SIZE,
-        width: text_width,
-    };
-    let title_lines = text::wrap(card.title.as_deref().unwrap_or(""), title_style);
-    let description_lines = text::wrap(card.description.as_deref().unwrap_or(""), body_style);
-    let suggestions = card.suggestions.as_deref().unwrap_or_default();
+    Frame {
+        media_height,
+        media_width,
+        text_width,
+        title: Style {
+            face: TITLE,
+            size: dp::TITLE_SIZE,
+            width: text_width,
+        },
+        body: Style {
+            face: BODY,
+            size: dp::BODY_SIZE,
+            width: text_width,
+        },
+    }
+}
 
-    let (mut t, mut d, mut s) = (
-        title_lines.len(),
-        description_lines.len(),
-        suggestions.len(),
-    );
-    let fits = |t, d, s| height(media_height, t, d, s) <= placement.budget;
-    let mut cuts = Vec::new();
+/// What is shown of a card's title lines, description lines and buttons, and its height.
+struct Fit {
+    title: usize,
+    description: usize,
+    buttons: usize,
+    height: f32,
+    cuts: Vec<Cut>,
+}
+
+/// Fits content of these sizes into `budget`, cutting in the phone's order.
+fn fit(media: f32, (title, description, buttons): (usize, usize, usize), budget: f32) -> Fit {
+    let (mut t, mut d, mut s) = (title, description, buttons);
+    let fits = |t, d, s| height(media, t, d, s) <= budget;
     if !fits(t, d, s) && d > 1 {
         d = 1;
     }
@@ -158,19 +173,20 @@ pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
     if !fits(t, d, s) && t > 0 {
         t = 0;
     }
-    if d < description_lines.len() {
+    let mut cuts = Vec::new();
+    if d < description {
         cuts.push(Cut::Description {
             shown: d,
-            of: description_lines.len(),
+            of: description,
         });
     }
-    if t < title_lines.len() {
+    if t < title {
         cuts.push(Cut::Title {
             shown: t,
-            of: title_lines.len(),
+            of: title,
         });
     }
-    if s < suggestions.len() {
+    if s < buttons {
         cuts.push(Cut::Button { index: s });
     }
     // In the order the phone cuts.
@@ -181,36 +197,85 @@ pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
         Cut::Description { .. } => 3,
         Cut::Title { .. } => 4,
     });
-    let buttons = suggestions[..s]
+    Fit {
+        title: t,
+        description: d,
+        buttons: s,
+        height: height(media, t, d, s).min(budget.max(dp::CARD_MIN_HEIGHT)),
+        cuts,
+    }
+}
+
+fn label(b: &Suggestion) -> &str {
+    b.base().and_then(|b| b.text.as_deref()).unwrap_or("")
+}
+
+fn button_style(placement: Placement, b: &Suggestion) -> Style {
+    Style {
+        face: BODY,
+        size: dp::BUTTON_TEXT_SIZE,
+        width: button_text_width(placement.width, has_icon(b)),
+    }
+}
+
+/// Lays `card` out at `placement`, cutting what does not fit its budget.
+#[must_use]
+pub fn lay_out(card: &CardContent, placement: Placement) -> CardLayout {
+    let f = frame(card, placement);
+    let title_lines = text::wrap(card.title.as_deref().unwrap_or(""), f.title);
+    let description_lines = text::wrap(card.description.as_deref().unwrap_or(""), f.body);
+    let suggestions = card.suggestions.as_deref().unwrap_or_default();
+    let sizes = (
+        title_lines.len(),
+        description_lines.len(),
+        suggestions.len(),
+    );
+    let mut fitted = fit(f.media_height, sizes, placement.budget);
+    let buttons = suggestions[..fitted.buttons]
         .iter()
         .enumerate()
         .map(|(index, b)| {
-            let label = b.base().and_then(|b| b.text.as_deref()).unwrap_or("");
-            let style = Style {
-                face: BODY,
-                size: dp::BUTTON_TEXT_SIZE,
-                width: button_text_width(placement.width, has_icon(b)),
-            };
-            let shown = text::ellipsize(label, style);
-            if shown != label {
-                cuts.push(Cut::ButtonText { index });
+            let shown = text::ellipsize(label(b), button_style(placement, b));
+            if shown != label(b) {
+                fitted.cuts.push(Cut::ButtonText { index });
             }
             shown
         })
         .collect();
     CardLayout {
         width: placement.width,
-        height: height(media_height, t, d, s).min(placement.budget.max(dp::CARD_MIN_HEIGHT)),
+        height: fitted.height,
         orientation: placement.orientation,
-        has_media,
-        media_height,
-        media_width,
-        text_width,
-        title: text::truncate(&title_lines, t, title_style),
-        description: text::truncate(&description_lines, d, body_style),
+        has_media: card.media.is_some(),
+        media_height: f.media_height,
+        media_width: f.media_width,
+        text_width: f.text_width,
+        title: text::truncate(&title_lines, fitted.title, f.title),
+        description: text::truncate(&description_lines, fitted.description, f.body),
         buttons,
-        cuts,
+        cuts: fitted.cuts,
     }
+}
+
+/// What [`lay_out`] cuts and the card's height, without laying the text out (for checking
+/// many rows: nothing is allocated unless something is cut).
+#[must_use]
+pub fn cuts(card: &CardContent, placement: Placement) -> (Vec<Cut>, f32) {
+    let f = frame(card, placement);
+    let suggestions = card.suggestions.as_deref().unwrap_or_default();
+    let sizes = (
+        text::count_lines(card.title.as_deref().unwrap_or(""), f.title),
+        text::count_lines(card.description.as_deref().unwrap_or(""), f.body),
+        suggestions.len(),
+    );
+    let mut fitted = fit(f.media_height, sizes, placement.budget);
+    for (index, b) in suggestions[..fitted.buttons].iter().enumerate() {
+        let style = button_style(placement, b);
+        if font::width(style.face, style.size, label(b)) > style.width {
+            fitted.cuts.push(Cut::ButtonText { index });
+        }
+    }
+    (fitted.cuts, fitted.height)
 }
 
 #[cfg(test)]
@@ -355,6 +420,47 @@ mod tests {
             with.text_width,
             without.text_width - dp::HORIZONTAL_MEDIA_WIDTH
         );
+    }
+
+    #[test]
+    fn counting_cuts_agrees_with_laying_out() {
+        let long = "Four lines of description at least. ".repeat(8);
+        let mut c = card(
+            Some("TALL"),
+            "A title of some length, long enough for two lines",
+            &long,
+            4,
+        );
+        c.suggestions
+            .get_or_insert_with(Vec::new)
+            .push(reply("Reserve a table tonight"));
+        for width in [
+            dp::CARD_WIDTH_SMALL,
+            dp::CARD_WIDTH_MEDIUM,
+            dp::STANDALONE_CARD_WIDTH,
+        ] {
+            for budget in [120.0, 200.0, 300.0, dp::CARD_MAX_HEIGHT] {
+                for height in [None, Some("SHORT"), Some("TALL")] {
+                    c.media = height.map(|h| Media {
+                        file_url: Some("s3://b/a.jpg".to_owned()),
+                        thumbnail_url: None,
+                        height: Some(h.to_owned()),
+                    });
+                    let p = Placement {
+                        width,
+                        orientation: Orientation::Vertical,
+                        budget,
+                        in_carousel: false,
+                    };
+                    let l = lay_out(&c, p);
+                    assert_eq!(
+                        cuts(&c, p),
+                        (l.cuts, l.height),
+                        "{width} {budget} {height:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::finding::Finding;
 use super::font::{self, Face};
 use super::text::{self, Style};
 use crate::rcs::issue::Code;
-use crate::rcs::model::{CardContent, Content, SendRcsMessageRequest, Suggestion};
+use crate::rcs::model::{CardContent, Content, RichCard, SendRcsMessageRequest, Suggestion};
 
 /// A text bubble.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,22 +120,10 @@ fn body(c: &Content) -> Body {
     } else if c.file_message.is_some() {
         Body::File
     } else if let Some(rich) = &c.rich_card {
-        let orientation = if rich.card_orientation.as_deref() == Some("HORIZONTAL") {
-            Orientation::Horizontal {
-                media_right: rich.thumbnail_image_alignment.as_deref() == Some("RIGHT"),
-            }
-        } else {
-            Orientation::Vertical
-        };
         let empty = CardContent::default();
         Body::Card(card::lay_out(
             rich.card_content.as_ref().unwrap_or(&empty),
-            Placement {
-                width: dp::STANDALONE_CARD_WIDTH,
-                orientation,
-                budget: dp::CARD_MAX_HEIGHT,
-                in_carousel: false,
-            },
+            rich_card_placement(rich),
         ))
     } else if let Some(carousel) = &c.carousel {
         Body::Carousel(lay_out_carousel(
@@ -147,15 +135,36 @@ fn body(c: &Content) -> Body {
     }
 }
 
-/// The first card sets the height of every card of a carousel.
-fn lay_out_carousel(width: Option<&str>, cards: &[CardContent]) -> Carousel {
-    let card_width = dp::card_width(width);
-    let mut placement = Placement {
-        width: card_width,
+fn rich_card_placement(rich: &RichCard) -> Placement {
+    let orientation = if rich.card_orientation.as_deref() == Some("HORIZONTAL") {
+        Orientation::Horizontal {
+            media_right: rich.thumbnail_image_alignment.as_deref() == Some("RIGHT"),
+        }
+    } else {
+        Orientation::Vertical
+    };
+    Placement {
+        width: dp::STANDALONE_CARD_WIDTH,
+        orientation,
+        budget: dp::CARD_MAX_HEIGHT,
+        in_carousel: false,
+    }
+}
+
+/// A carousel's first card may be as tall as any card; it sets the others' budget.
+fn carousel_placement(width: Option<&str>) -> Placement {
+    Placement {
+        width: dp::card_width(width),
         orientation: Orientation::Vertical,
         budget: dp::CARD_MAX_HEIGHT,
         in_carousel: true,
-    };
+    }
+}
+
+/// The first card sets the height of every card of a carousel.
+fn lay_out_carousel(width: Option<&str>, cards: &[CardContent]) -> Carousel {
+    let mut placement = carousel_placement(width);
+    let card_width = placement.width;
     let mut laid = Vec::with_capacity(cards.len());
     for (i, c) in cards.iter().enumerate() {
         let mut l = card::lay_out(c, placement);
@@ -182,22 +191,16 @@ pub fn findings(request: &SendRcsMessageRequest, layout: &MessageLayout) -> Vec<
             let card = content
                 .and_then(|c| c.rich_card.as_ref())
                 .and_then(|r| r.card_content.as_ref());
-            card_findings(
-                "RcsMessageContent.Content.RichCard.CardContent",
-                None,
-                card,
-                l,
-                &mut out,
-            );
+            card_findings(RICH_CARD, None, card, &l.cuts, &mut out);
         }
         Body::Carousel(carousel) => {
-            let cards = content
-                .and_then(|c| c.carousel.as_ref())
-                .and_then(|c| c.card_contents.as_deref())
-                .unwrap_or_default();
-            for (i, (l, card)) in carousel.cards.iter().zip(cards).enumerate() {
-                let path = format!("RcsMessageContent.Content.Carousel.CardContents[{i}]");
-                card_findings(&path, Some(i), Some(card), l, &mut out);
+            for (i, (l, card)) in carousel
+                .cards
+                .iter()
+                .zip(carousel_cards(request))
+                .enumerate()
+            {
+                card_findings(&carousel_card(i), Some(i), Some(card), &l.cuts, &mut out);
             }
         }
         Body::Empty | Body::Text(_) | Body::File => {}
@@ -205,11 +208,54 @@ pub fn findings(request: &SendRcsMessageRequest, layout: &MessageLayout) -> Vec<
     out
 }
 
+/// The same findings as [`findings`] of [`lay_out`], without laying the text out: for many
+/// rows of a campaign, where nothing is drawn.
+#[must_use]
+pub fn cut_findings(request: &SendRcsMessageRequest) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(content) = request.content() else {
+        return out;
+    };
+    if content.text_message.is_some() || content.file_message.is_some() {
+        return out;
+    }
+    if let Some(rich) = &content.rich_card {
+        if let Some(card) = &rich.card_content {
+            let (cuts, _) = card::cuts(card, rich_card_placement(rich));
+            card_findings(RICH_CARD, None, Some(card), &cuts, &mut out);
+        }
+    } else if let Some(carousel) = &content.carousel {
+        let mut placement = carousel_placement(carousel.card_width.as_deref());
+        for (i, card) in carousel_cards(request).iter().enumerate() {
+            let (cuts, height) = card::cuts(card, placement);
+            if i == 0 {
+                placement.budget = height;
+            }
+            card_findings(&carousel_card(i), Some(i), Some(card), &cuts, &mut out);
+        }
+    }
+    out
+}
+
+const RICH_CARD: &str = "RcsMessageContent.Content.RichCard.CardContent";
+
+fn carousel_card(i: usize) -> String {
+    format!("RcsMessageContent.Content.Carousel.CardContents[{i}]")
+}
+
+fn carousel_cards(request: &SendRcsMessageRequest) -> &[CardContent] {
+    request
+        .content()
+        .and_then(|c| c.carousel.as_ref())
+        .and_then(|c| c.card_contents.as_deref())
+        .unwrap_or_default()
+}
+
 fn card_findings(
     base: &str,
     index: Option<usize>,
     card: Option<&CardContent>,
-    layout: &CardLayout,
+    cuts: &[Cut],
     out: &mut Vec<Finding>,
 ) {
     // After the first card of a carousel, cuts come from the first card's height.
@@ -221,7 +267,7 @@ fn card_findings(
     let buttons = card
         .and_then(|c| c.suggestions.as_deref())
         .unwrap_or_default();
-    for cut in &layout.cuts {
+    for cut in cuts {
         let finding = |code, path: String, button, what: String| Finding {
             code,
             path,

@@ -165,3 +165,29 @@ fn text_bubbles_wrap_at_the_bubbles_width() {
     assert!(b.width <= dp::BUBBLE_MAX_WIDTH);
     assert!(r.findings.is_empty());
 }
+
+#[test]
+fn cut_findings_without_a_layout_are_the_layouts() {
+    for json in [TALL.to_owned(), TALL.replace(r#", "Height": "TALL""#, "")] {
+        let r = request(&json);
+        let laid = layout::lay_out(&r);
+        assert_eq!(layout::cut_findings(&r), layout::findings(&r, &laid));
+    }
+    let cards: Vec<String> = (0..4)
+        .map(|i| {
+            format!(
+                r#"{{"Title": "Card {i}", "Description": "{}", "Media": {{"FileUrl": "s3://b/a.jpg"}},
+                "Suggestions": [{{"Reply": {{"Text": "Order a large one to go", "PostbackData": "o"}}}}]}}"#,
+                "word ".repeat(i * 6)
+            )
+        })
+        .collect();
+    let r = request(&format!(
+        r#"{{"RcsMessageContent": {{"Content": {{"Carousel": {{"CardWidth": "SMALL", "CardContents": [{}]}}}}}}}}"#,
+        cards.join(",")
+    ));
+    let laid = layout::lay_out(&r);
+    let found = layout::cut_findings(&r);
+    assert!(found.len() > 4, "{found:?}");
+    assert_eq!(found, layout::findings(&r, &laid));
+}

@@ -21,10 +21,9 @@ fn breaks_around(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
-/// Splits a paragraph into pieces a line may end after: a word with the spaces after it, a
-/// word up to and including a hyphen, or one ideograph.
-fn pieces(paragraph: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Calls `piece` with each piece of a paragraph a line may end after — a word with the
+/// spaces after it, a word up to and including a hyphen, or one ideograph — and its offset.
+fn for_each_piece<'p>(paragraph: &'p str, mut piece: impl FnMut(usize, &'p str)) {
     let mut start = 0;
     let mut chars = paragraph.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -40,71 +39,72 @@ fn pieces(paragraph: &str) -> Vec<&str> {
             }
         };
         if ends_here {
-            out.push(&paragraph[start..end]);
+            piece(start, &paragraph[start..end]);
             start = end;
         }
     }
-    out
 }
 
-/// Wraps `text` into the lines the phone shows at `style`, every line (no limit). Spaces at a
-/// line's end are dropped; a newline ends a line; an empty text has no lines.
-#[must_use]
-pub fn wrap(text: &str, style: Style) -> Vec<String> {
+/// Calls `line` with each line the phone shows of `text` at `style`, as a slice of `text`
+/// (no limit, nothing allocated). Spaces at a line's end are left out; a newline ends a line;
+/// an empty text has no lines.
+pub fn for_each_line<'t>(text: &'t str, style: Style, mut line: impl FnMut(&'t str)) {
     if text.is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let paragraph = paragraph.strip_suffix('\r').unwrap_or(paragraph);
-        let mut line = String::new();
-        let mut line_width = 0.0;
-        for piece in pieces(paragraph) {
+        let p = paragraph.strip_suffix('\r').unwrap_or(paragraph);
+        // The current line is p[start..end]; `width` includes the spaces after `end`.
+        let (mut start, mut end, mut width, mut empty) = (0, 0, 0.0, true);
+        for_each_piece(p, |at, piece| {
             let word = piece.trim_end();
             let word_width = font::width(style.face, style.size, word);
-            if line.is_empty() || line_width + word_width <= style.width {
-                if line.is_empty() && word_width > style.width {
-                    // A word wider than the line: as many characters per line as fit.
-                    line_width = break_word(word, style, &mut lines, &mut line);
-                } else {
-                    line.push_str(word);
-                    line_width += word_width;
+            if !empty && width + word_width > style.width {
+                line(&p[start..end]);
+                empty = true;
+            }
+            if empty {
+                start = at;
+                width = 0.0;
+            }
+            if empty && word_width > style.width {
+                // A word wider than the line: as many characters per line as fit.
+                let mut from = at;
+                for (i, c) in word.char_indices() {
+                    let a = font::advance(style.face, style.size, c);
+                    if at + i > from && width + a > style.width {
+                        line(&p[from..at + i]);
+                        from = at + i;
+                        width = 0.0;
+                    }
+                    width += a;
                 }
+                start = from;
             } else {
-                lines.push(line.trim_end().to_owned());
-                line.clear();
-                if word_width > style.width {
-                    line_width = break_word(word, style, &mut lines, &mut line);
-                } else {
-                    line.push_str(word);
-                    line_width = word_width;
-                }
+                width += word_width;
             }
-            let spaces = &piece[word.len()..];
-            if !spaces.is_empty() {
-                line.push_str(spaces);
-                line_width += font::width(style.face, style.size, spaces);
-            }
-        }
-        lines.push(line.trim_end().to_owned());
+            end = at + word.len();
+            empty = false;
+            width += font::width(style.face, style.size, &piece[word.len()..]);
+        });
+        line(&p[start..end]);
     }
+}
+
+/// Wraps `text` into the lines the phone shows at `style`, every line (no limit).
+#[must_use]
+pub fn wrap(text: &str, style: Style) -> Vec<String> {
+    let mut lines = Vec::new();
+    for_each_line(text, style, |l| lines.push(l.to_owned()));
     lines
 }
 
-/// Breaks a word wider than a line between characters: full lines go to `lines`, the rest to
-/// `line`; returns the rest's width.
-fn break_word(word: &str, style: Style, lines: &mut Vec<String>, line: &mut String) -> f32 {
-    let mut width = 0.0;
-    for c in word.chars() {
-        let a = font::advance(style.face, style.size, c);
-        if !line.is_empty() && width + a > style.width {
-            lines.push(std::mem::take(line));
-            width = 0.0;
-        }
-        line.push(c);
-        width += a;
-    }
-    width
+/// How many lines `text` takes at `style` (what [`wrap`] returns, without allocating).
+#[must_use]
+pub fn count_lines(text: &str, style: Style) -> usize {
+    let mut n = 0;
+    for_each_line(text, style, |_| n += 1);
+    n
 }
 
 /// The lines shown when at most `max` of `lines` fit: the first `max`, the last of them
@@ -171,6 +171,8 @@ mod tests {
         assert!(fits(&lines, s));
         assert_eq!(wrap("", s), Vec::<String>::new());
         assert_eq!(wrap("a\n\nb", s), ["a", "", "b"]);
+        assert_eq!(wrap("  indented", s), ["  indented"]);
+        assert_eq!(count_lines("Winter sale on every coat", s), 2);
     }
 
     #[test]
