@@ -155,7 +155,16 @@ fn every_shipped_example_passes() {
     assert!(text.lines().count() >= 4, "{text}");
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(v["issues"], serde_json::json!([]), "{line}");
+        assert_eq!(v["valid"], true, "{line}");
+        // Only what the phone shows differently (the coffee carousel's descriptions are cut
+        // to the first card's height, iOS ignores media heights): no rule is broken.
+        for issue in v["issues"].as_array().unwrap() {
+            assert_eq!(issue["severity"], "warning", "{line}");
+            assert!(
+                issue["code"].as_str().unwrap().starts_with("phone-"),
+                "{line}"
+            );
+        }
     }
 }
 
@@ -198,4 +207,45 @@ fn shipped_examples_are_saved_in_the_canonical_member_order() {
             path.display()
         );
     }
+}
+
+#[test]
+fn a_tall_card_reports_the_buttons_the_phone_drops_as_warnings_at_their_paths() {
+    let card = "RcsMessageContent.Content.RichCard.CardContent";
+    let out = run(&["check", "--json", "phone-tall-card-two-buttons.json"]);
+    assert_eq!(out.status.code(), Some(0), "warnings keep the exit code");
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["valid"], true);
+    let dropped: Vec<(&str, &str)> = line["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["code"] == "phone-suggestion-dropped")
+        .map(|i| (i["path"].as_str().unwrap(), i["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (format!("{card}.Suggestions[0]").as_str(), "warning"),
+            (format!("{card}.Suggestions[1]").as_str(), "warning"),
+        ]
+    );
+    let text = stdout(&run(&["check", "phone-tall-card-two-buttons.json"]));
+    assert!(
+        text.contains(&format!(
+            "phone-tall-card-two-buttons.json: warning[phone-suggestion-dropped] {card}.Suggestions[1]: Button 2 is not shown"
+        )),
+        "{text}"
+    );
+    assert!(text.ends_with("0 errors, 3 warnings\n"), "{text}");
+}
+
+#[test]
+fn a_card_that_fits_reports_nothing() {
+    let out = run(&["check", "--json", "phone-card-fits.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "{\"file\":\"phone-card-fits.json\",\"valid\":true,\"issues\":[]}\n"
+    );
 }

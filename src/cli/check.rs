@@ -1,5 +1,6 @@
-//! `rcs-composer check`: templates against every rule of the send request, as text or JSON
-//! lines, with its own exit codes (it never talks to the service).
+//! `rcs-composer check`: templates against every rule of the send request, and what the phone
+//! cuts or shows differently (`rcs::phone`, as warnings), as text or JSON lines, with its own
+//! exit codes (it never talks to the service).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,6 +10,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::rcs::issue::{Issue, Severity, has_errors};
+use crate::rcs::phone;
 use crate::rcs::validate::Mode;
 use crate::templates;
 
@@ -65,7 +67,11 @@ pub fn check(args: &CheckArgs, out: &mut impl Write) -> io::Result<u8> {
         for path in paths {
             files += 1;
             let name = path.display().to_string();
-            let checked = templates::check_file(&path, mode);
+            let mut checked = templates::check_file(&path, mode);
+            // What the phone cuts or shows differently: warnings, so the exit code stays.
+            if let Some(request) = &checked.request {
+                checked.issues.extend(phone::issues(request));
+            }
             unreadable |= checked.request.is_none();
             if has_errors(&checked.issues) {
                 files_with_errors += 1;

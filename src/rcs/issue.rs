@@ -68,6 +68,22 @@ pub enum Code {
     RejectedByService,
     /// A Context key that an earlier entry already uses: the request can carry only one.
     DuplicateKey,
+    /// The phone cuts a title, a description or a button's text (`rcs::phone`).
+    PhoneTextCut,
+    /// The phone does not show a card button: the card has no room for it.
+    PhoneSuggestionDropped,
+    /// iOS ignores a card's media height.
+    PhoneIosMediaHeight,
+    /// iOS truncates horizontal cards more than Android.
+    PhoneIosHorizontal,
+    /// iOS shows a GIF as a still image.
+    PhoneIosGif,
+    /// A link in a description is not tappable on iOS.
+    PhoneIosLink,
+    /// iOS crops the images of a carousel.
+    PhoneIosCarouselCrop,
+    /// The message is larger as JSON than Google RBM accepts.
+    PhoneMessageTooLarge,
 }
 
 impl Code {
@@ -108,6 +124,14 @@ impl Code {
             Self::MalformedRow => "malformed-row",
             Self::RejectedByService => "rejected-by-service",
             Self::DuplicateKey => "duplicate-key",
+            Self::PhoneTextCut => "phone-text-cut",
+            Self::PhoneSuggestionDropped => "phone-suggestion-dropped",
+            Self::PhoneIosMediaHeight => "phone-ios-media-height",
+            Self::PhoneIosHorizontal => "phone-ios-horizontal",
+            Self::PhoneIosGif => "phone-ios-gif",
+            Self::PhoneIosLink => "phone-ios-link",
+            Self::PhoneIosCarouselCrop => "phone-ios-carousel-crop",
+            Self::PhoneMessageTooLarge => "phone-message-too-large",
         }
     }
 }

@@ -1,6 +1,8 @@
-//! The one limits table: every constraint on every member of `SendRcsMessage`, from the seed
-//! and rcs-reference.md §1. The validator, the editor's "n/limit" counters, the sandbox and the
-//! documentation all read it; no other place states a number.
+//! The one limits table: every constraint on every member of `SendRcsMessage`, from the API
+//! reference and the service model (docs/service-constraints.md). The validator, the editor's
+//! "n/limit" counters, the sandbox and the documentation all read it; no other place states a
+//! limit of the request. (How a phone renders the message — sizes in dp, media rules — is the
+//! phone's table, `rcs::phone`; the account operations' limits are `account_limits.rs`.)
 
 use crate::rcs::patterns::Pattern;
 

@@ -14,6 +14,7 @@ pub mod model;
 pub mod path;
 pub mod patterns;
 pub mod personalise;
+pub mod phone;
 pub mod placeholder;
 pub mod samples;
 pub mod segments;

@@ -1,4 +1,4 @@
-//! The service model's string patterns (rcs-reference.md §1), matched whole-string.
+//! The service model's string patterns (docs/service-constraints.md), matched whole-string.
 //!
 //! Hand-written rather than regexes: the validator runs on every keystroke in the editor and
 //! must check the largest legal message in microseconds.

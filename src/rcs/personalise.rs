@@ -4,6 +4,7 @@
 use crate::rcs::issue::{Code, Issue};
 use crate::rcs::limits::Field;
 use crate::rcs::model::SendRcsMessageRequest;
+use crate::rcs::phone;
 use crate::rcs::placeholder::{self, Unfilled};
 use crate::rcs::validate::validate_filled;
 use crate::rcs::walk;
@@ -113,13 +114,32 @@ pub struct Personaliser {
     template: SendRcsMessageRequest,
     /// False when the template has no placeholder: every row's message is the template.
     personal: bool,
+    /// True when a placeholder is in text the phone measures (a card's title, description or
+    /// a button's text): then a row's values can make the phone cut text or drop buttons, and
+    /// each row is laid out again. Otherwise every row looks like the template on the phone.
+    measured: bool,
+}
+
+/// True for a member whose text the phone's card layout measures.
+fn is_measured(path: &str) -> bool {
+    path.contains("CardContent")
+        && (path.ends_with(".Title") || path.ends_with(".Description") || path.ends_with(".Text"))
+        // A calendar event's title and description are not on the card.
+        && !path.contains("CreateCalendarEvent.Title")
+        && !path.contains("CreateCalendarEvent.Description")
 }
 
 impl Personaliser {
     #[must_use]
     pub fn new(template: SendRcsMessageRequest) -> Self {
-        let personal = !uses(&template).is_empty();
-        Self { template, personal }
+        let uses = uses(&template);
+        let personal = !uses.is_empty();
+        let measured = uses.iter().any(|u| is_measured(&u.path));
+        Self {
+            template,
+            personal,
+            measured,
+        }
     }
 
     #[must_use]
@@ -159,7 +179,9 @@ impl Personaliser {
     }
 
     /// The message for one row: filled in, addressed to `phone`, and checked. A field whose
-    /// value is missing is reported once, as missing, not again by the validator.
+    /// value is missing is reported once, as missing, not again by the validator. When the
+    /// row's values are in text the phone measures, what the phone cuts is reported too, as
+    /// warnings (they never make a row invalid).
     pub fn check_row<'v>(&self, cell: &impl Fn(&str) -> Option<&'v str>, phone: &str) -> Filled {
         let mut filled = self.fill(cell);
         filled.request.destination_phone_number = Some(phone.to_owned());
@@ -169,6 +191,13 @@ impl Personaliser {
                 .into_iter()
                 .filter(|i| !missing.iter().any(|m| i.is_at_or_under(m))),
         );
+        if self.measured {
+            filled.issues.extend(
+                phone::layout::cut_findings(&filled.request)
+                    .iter()
+                    .map(phone::Finding::to_issue),
+            );
+        }
         filled
     }
 }
@@ -366,6 +395,47 @@ mod tests {
         assert_eq!(row.issues[0].code, Code::InvalidFormat);
         let row = p.check_row(&cells(&[("link", "https://ex.com/a")]), "+14255550123");
         assert!(row.issues.is_empty());
+    }
+
+    #[test]
+    fn a_rows_values_that_make_the_phone_cut_are_warnings_for_that_row() {
+        let p = Personaliser::new(template(
+            r#"{"RcsMessageContent": {"Content": {"RichCard": {"CardOrientation": "VERTICAL",
+            "CardContent": {"Title": "Hi {{name}}", "Description": "{{offer}}",
+                "Media": {"FileUrl": "s3://b/a.jpg", "Height": "MEDIUM"},
+                "Suggestions": [{"Reply": {"Text": "Yes", "PostbackData": "y"}},
+                                {"Reply": {"Text": "No", "PostbackData": "n"}}]}}}}}"#,
+        ));
+        let short = p.check_row(
+            &cells(&[("name", "Ana"), ("offer", "10% off")]),
+            "+14255550123",
+        );
+        assert_eq!(short.issues, vec![]);
+        let long_offer = "A long offer that the phone cannot show in full. ".repeat(4);
+        let long = p.check_row(
+            &cells(&[("name", "Ana"), ("offer", &long_offer)]),
+            "+14255550123",
+        );
+        let found: Vec<_> = long
+            .issues
+            .iter()
+            .map(|i| (i.severity, i.code, i.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                Severity::Warning,
+                Code::PhoneTextCut,
+                "RcsMessageContent.Content.RichCard.CardContent.Description"
+            )]
+        );
+        assert!(!long.has_errors(), "a warning never makes the row invalid");
+        // Placeholders only in a URL: the phone's layout cannot change, nothing is measured.
+        let url_only = Personaliser::new(template(
+            r#"{"RcsMessageContent": {"Content": {"RichCard": {"CardOrientation": "VERTICAL",
+            "CardContent": {"Title": "Hi", "Suggestions": [{"OpenUrl": {"Text": "Go", "PostbackData": "g", "Url": "https://ex.com/{{id}}"}}]}}}}}"#,
+        ));
+        assert!(!url_only.measured && p.measured);
     }
 
     #[test]

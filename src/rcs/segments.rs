@@ -1,4 +1,4 @@
-//! SMS fallback segment counting (rcs-reference.md §4).
+//! SMS fallback segment counting (docs/phone-rendering.md, "SMS fallback segments").
 
 /// The encoding a fallback SMS body travels in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

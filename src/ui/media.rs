@@ -1,57 +1,19 @@
 //! Local images attached to media URLs for the preview: decoding off the UI thread with
-//! memory limits, one downscale to preview size, and the checks rcs-reference.md §2 asks for.
+//! memory limits, one downscale to preview size, and the phone's media rules
+//! (`rcs::phone::media`, docs/phone-rendering.md) applied to what the decoder learnt.
 
 use std::path::Path;
 
+pub use crate::rcs::phone::media::{
+    Layout, MAX_MEDIA_BYTES, MAX_THUMBNAIL_BYTES, RECOMMENDED_IMAGE_BYTES,
+    RECOMMENDED_THUMBNAIL_BYTES, Slot, human_bytes,
+};
+
 /// Longest side of the cached preview picture, in pixels.
 pub const PREVIEW_SIDE: u32 = 640;
-/// Media files: at most 100 MB; thumbnails: at most 100 kB (50 kB recommended).
-pub const MAX_MEDIA_BYTES: u64 = 100 * 1000 * 1000;
-pub const MAX_THUMBNAIL_BYTES: u64 = 100 * 1000;
-pub const RECOMMENDED_THUMBNAIL_BYTES: u64 = 50 * 1000;
-pub const RECOMMENDED_IMAGE_BYTES: u64 = 2 * 1000 * 1000;
 /// Decoder limits: a decompression bomb gets an error instead of the machine's memory.
 const MAX_DIMENSION: u32 = 16_384;
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
-
-/// What a URL is used as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Slot {
-    Media,
-    Thumbnail,
-}
-
-/// Where the picture appears, which decides the recommended aspect ratio.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Layout {
-    VerticalCard,
-    HorizontalCard,
-    CarouselCard,
-    FileMessage,
-}
-
-impl Layout {
-    /// Recommended width:height ratios and how to say them.
-    #[must_use]
-    pub const fn recommended(self) -> &'static [(f32, &'static str)] {
-        match self {
-            Self::VerticalCard => &[(2.0, "2:1"), (16.0 / 9.0, "16:9"), (7.0 / 3.0, "7:3")],
-            Self::HorizontalCard => &[(0.75, "3:4")],
-            Self::CarouselCard => &[(4.0 / 3.0, "4:3")],
-            Self::FileMessage => &[],
-        }
-    }
-
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::VerticalCard => "a vertical card",
-            Self::HorizontalCard => "a horizontal card",
-            Self::CarouselCard => "a carousel card",
-            Self::FileMessage => "a file message",
-        }
-    }
-}
 
 /// A decoded, downscaled picture and what was learnt about the file.
 #[derive(Debug, Clone)]
@@ -107,67 +69,16 @@ pub fn decode(path: &Path) -> Result<Decoded, String> {
     })
 }
 
-/// Checks an attached file against the reference's rules for its slot and layout.
+/// Checks an attached file against the phone's media rules for its slot and layout.
 #[must_use]
 pub fn warnings(d: &Decoded, slot: Slot, layout: Layout) -> Vec<String> {
-    let mut out = Vec::new();
-    if !matches!(d.format.as_str(), "JPEG" | "PNG" | "GIF") {
-        out.push(format!(
-            "{} is not an image type Google Messages accepts (JPEG, PNG or GIF).",
-            d.format
-        ));
-    }
-    match slot {
-        Slot::Thumbnail if d.bytes > MAX_THUMBNAIL_BYTES => out.push(format!(
-            "The thumbnail is {}; thumbnails may be at most 100 kB (50 kB or less recommended).",
-            human_bytes(d.bytes)
-        )),
-        Slot::Thumbnail if d.bytes > RECOMMENDED_THUMBNAIL_BYTES => out.push(format!(
-            "The thumbnail is {}; 50 kB or less is recommended.",
-            human_bytes(d.bytes)
-        )),
-        Slot::Media if d.bytes > MAX_MEDIA_BYTES => out.push(format!(
-            "The file is {}; media may be at most 100 MB.",
-            human_bytes(d.bytes)
-        )),
-        Slot::Media if d.bytes > RECOMMENDED_IMAGE_BYTES => out.push(format!(
-            "The image is {}; images of 2 MB or less are recommended.",
-            human_bytes(d.bytes)
-        )),
-        _ => {}
-    }
-    let recommended = layout.recommended();
-    if slot == Slot::Media && !recommended.is_empty() && d.height > 0 {
-        #[expect(clippy::cast_precision_loss, reason = "pixel sizes are far below 2^24")]
-        let ratio = d.width as f32 / d.height as f32;
-        if !recommended
-            .iter()
-            .any(|(r, _)| (ratio / r - 1.0).abs() <= 0.05)
-        {
-            let names: Vec<&str> = recommended.iter().map(|(_, n)| *n).collect();
-            out.push(format!(
-                "The image is {}×{} (ratio {ratio:.2}); {} looks best at {}.",
-                d.width,
-                d.height,
-                layout.label(),
-                names.join(", ")
-            ));
-        }
-    }
-    out
-}
-
-#[must_use]
-pub fn human_bytes(n: u64) -> String {
-    #[expect(clippy::cast_precision_loss, reason = "display only")]
-    let f = n as f64;
-    if n >= 1_000_000 {
-        format!("{:.1} MB", f / 1e6)
-    } else if n >= 1000 {
-        format!("{:.0} kB", f / 1e3)
-    } else {
-        format!("{n} bytes")
-    }
+    let picture = crate::rcs::phone::media::Picture {
+        format: &d.format,
+        bytes: d.bytes,
+        width: d.width,
+        height: d.height,
+    };
+    crate::rcs::phone::media::warnings(picture, slot, layout)
 }
 
 /// The last path segment of a URL, for placeholders.

@@ -1,64 +1,39 @@
-//! Design tokens: the phone preview's colours, radii and dp sizes (rcs-reference.md §2), in a
-//! light and a dark set. Nothing else in the UI states a preview size or colour.
+//! Design tokens: the phone preview's colours (a light and a dark set), corner radii and the
+//! sizes of its chrome, and the editor's check colours. Nothing else in the UI states a
+//! preview colour or radius; the sizes that decide what the phone shows are in
+//! `rcs::phone::dp` (docs/phone-rendering.md).
 
 use egui::Color32;
 
-/// Sizes in dp, as Google Messages lays out RCS content.
+/// The painter's own sizes in dp: corner radii and the preview's chrome (bezel, header,
+/// badges, notes). No rule of the phone decides them; the sizes that decide what the phone
+/// shows (media heights, card widths, fonts, line heights) are in `rcs::phone::dp`.
 pub mod dp {
-    /// The phone's screen width.
-    pub const SCREEN_WIDTH: f32 = 360.0;
-    pub const SCREEN_HEIGHT: f32 = 740.0;
-    pub const BEZEL: f32 = 12.0;
-    pub const HEADER_HEIGHT: f32 = 56.0;
-    pub const CHAT_PADDING: f32 = 12.0;
-    /// Bubbles and standalone cards leave room for the avatar.
-    pub const AVATAR: f32 = 28.0;
-    pub const BUBBLE_MAX_WIDTH: f32 = 280.0;
-    pub const STANDALONE_CARD_WIDTH: f32 = 296.0;
-    pub const CARD_WIDTH_SMALL: f32 = 120.0;
-    pub const CARD_WIDTH_MEDIUM: f32 = 232.0;
-    pub const CAROUSEL_GAP: f32 = 8.0;
-    pub const MEDIA_SHORT: f32 = 112.0;
-    pub const MEDIA_MEDIUM: f32 = 168.0;
-    pub const MEDIA_TALL: f32 = 264.0;
-    /// Horizontal cards: the media column's width.
-    pub const HORIZONTAL_MEDIA_WIDTH: f32 = 128.0;
-    /// A card is 112–344 dp tall.
-    pub const CARD_MIN_HEIGHT: f32 = 112.0;
-    pub const CARD_MAX_HEIGHT: f32 = 344.0;
-    pub const CARD_PADDING: f32 = 12.0;
-    pub const TITLE_SIZE: f32 = 16.0;
-    pub const TITLE_LINE: f32 = 24.0;
-    pub const BODY_SIZE: f32 = 14.0;
-    pub const BODY_LINE: f32 = 20.0;
-    /// A card suggestion button including its gap.
-    pub const SUGGESTION_HEIGHT: f32 = 48.0;
-    pub const CHIP_HEIGHT: f32 = 36.0;
-    pub const CHIP_GAP: f32 = 8.0;
-    pub const FILE_TILE_HEIGHT: f32 = 64.0;
+    pub const RADIUS_BEZEL: f32 = 36.0;
+    pub const RADIUS_SCREEN: f32 = 26.0;
     pub const RADIUS_BUBBLE: f32 = 18.0;
     pub const RADIUS_CARD: f32 = 16.0;
     pub const RADIUS_CHIP: f32 = 18.0;
-    pub const ICON_SIZE: f32 = 14.0;
-}
-
-/// Media height in dp for a `Height` value (`None`: the service's default, MEDIUM).
-#[must_use]
-pub fn media_height(height: Option<&str>) -> f32 {
-    match height {
-        Some("SHORT") => dp::MEDIA_SHORT,
-        Some("TALL") => dp::MEDIA_TALL,
-        _ => dp::MEDIA_MEDIUM,
-    }
-}
-
-/// Carousel card width in dp for a `CardWidth` value.
-#[must_use]
-pub fn card_width(width: Option<&str>) -> f32 {
-    match width {
-        Some("SMALL") => dp::CARD_WIDTH_SMALL,
-        _ => dp::CARD_WIDTH_MEDIUM,
-    }
+    pub const RADIUS_ICON: f32 = 8.0;
+    /// The header: the brand's avatar (centre from the left edge, radius), its letter, the
+    /// brand's name and the line under it.
+    pub const HEADER_AVATAR_X: f32 = 30.0;
+    pub const HEADER_AVATAR_RADIUS: f32 = 16.0;
+    pub const HEADER_NAME_X: f32 = 56.0;
+    pub const HEADER_NAME_SIZE: f32 = 15.0;
+    pub const HEADER_SUB_SIZE: f32 = 11.0;
+    /// Notes in the chat ("Today", "If RCS fails: …") and file tiles' captions.
+    pub const NOTE_SIZE: f32 = 12.0;
+    pub const CAPTION_SIZE: f32 = 11.0;
+    pub const FILE_NAME_SIZE: f32 = 13.0;
+    pub const FILE_ICON_GLYPH: f32 = 22.0;
+    /// The "!" badge on a cut card: radius, inset from the card's top-right corner, glyph.
+    pub const BADGE_RADIUS: f32 = 10.0;
+    pub const BADGE_INSET: f32 = 14.0;
+    pub const BADGE_GLYPH: f32 = 13.0;
+    /// The MMS fallback's picture.
+    pub const MMS_IMAGE_WIDTH: f32 = 200.0;
+    pub const MMS_IMAGE_HEIGHT: f32 = 150.0;
 }
 
 /// The colours of one preview theme.

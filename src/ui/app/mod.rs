@@ -351,11 +351,11 @@ impl App {
         let p = preview_panel::PreviewPanel {
             preview: preview::PreviewInput {
                 request: self.doc.preview_request(),
+                rendering: &derived.rendering,
                 media: &self.media,
                 issues: &derived.issues,
                 dark: self.settings.dark_preview,
                 show_fallback: self.show_fallback,
-                json_bytes: derived.json_bytes,
             },
             campaign: &self.campaign,
             personal: derived.personal.as_ref(),

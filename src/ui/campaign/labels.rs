@@ -10,7 +10,6 @@ use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::walk;
 use crate::ui::campaign::scan::Group;
 
-
 /// The free-text fields of a template by path, to name them as the editor does.
 #[derive(Debug, Default, Clone)]
 pub struct FieldNames {

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::rcs::codec;
 use crate::rcs::issue::{Code, Issue};
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::personalise::{self, Filled};
+use crate::rcs::phone::{Finding, Rendering};
 use crate::rcs::validate::{Mode, validate};
 use crate::ui::campaign::{Personal, Source};
 use crate::ui::document::issues::IssueIndex;
@@ -28,8 +28,8 @@ pub struct Surroundings<'a> {
 #[derive(Debug, Default)]
 pub struct Derived {
     pub issues: IssueIndex,
-    /// The request's size as JSON.
-    pub json_bytes: usize,
+    /// The request the preview shows, as the phone lays it out, with its findings.
+    pub rendering: Rendering,
     pub dirty: bool,
     /// The template filled in with the row's or the sample values (for placeholders).
     pub personal: Option<Personal>,
@@ -76,6 +76,7 @@ pub fn send_request(
 pub fn template_issues(
     template: &SendRcsMessageRequest,
     service: &[Issue],
+    phone: &[Finding],
     s: &Surroundings<'_>,
 ) -> IssueIndex {
     let mut issues = service.to_vec();
@@ -83,6 +84,8 @@ pub fn template_issues(
     if let Some(columns) = s.columns {
         issues.extend(personalise::column_issues(template, columns));
     }
+    // What the phone cuts or shows differently: warnings at their fields, as in `check`.
+    issues.extend(phone.iter().map(Finding::to_issue));
     IssueIndex::new(issues)
 }
 
@@ -113,10 +116,4 @@ pub fn send_issues(
     );
     out.extend(service.iter().cloned());
     out
-}
-
-/// The request's size as compact JSON (the preview's 250 kB caveat).
-#[must_use]
-pub fn json_bytes(template: &SendRcsMessageRequest) -> usize {
-    serde_json::to_string(&codec::to_value(template)).map_or(0, |s| s.len())
 }

@@ -7,6 +7,7 @@ pub mod derive;
 pub mod draft;
 pub mod history;
 pub mod issues;
+pub mod rendering;
 pub mod verdict;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use draft::Draft;
 pub use history::Edit;
 use history::History;
 pub use issues::IssueIndex;
+use rendering::RenderingCache;
 use verdict::Verdict;
 
 #[derive(Debug)]
@@ -34,6 +36,10 @@ pub struct Document {
     /// The service's answer to the last request, while the request to send is still that one.
     verdict: Option<Verdict>,
     derived: Derived,
+    /// What the phone makes of the template (its findings go to the issues) and of the
+    /// request the preview shows, laid out again only when they change.
+    phone_template: RenderingCache,
+    phone_preview: RenderingCache,
     /// Counts derivations: work started for an older generation is about an older draft.
     generation: u64,
 }
@@ -64,6 +70,8 @@ impl Document {
             history: History::default(),
             verdict: None,
             derived: Derived::default(),
+            phone_template: RenderingCache::default(),
+            phone_preview: RenderingCache::default(),
             generation: 0,
         }
     }
@@ -136,9 +144,20 @@ impl Document {
             self.verdict = None;
         }
         let service = self.verdict.as_ref().map_or(&[][..], |v| &v.issues);
+        let shown = match &personal {
+            Some(p) if p.shown() => &p.filled.request,
+            _ => template,
+        };
+        let rendering = self.phone_preview.get(shown).clone();
+        // Without values to fill in, the preview shows the template itself: one layout.
+        let template_findings = if std::ptr::eq(shown, template) {
+            rendering.findings.clone()
+        } else {
+            self.phone_template.get(template).findings.clone()
+        };
         self.derived = Derived {
-            issues: derive::template_issues(template, service, s),
-            json_bytes: derive::json_bytes(template),
+            issues: derive::template_issues(template, service, &template_findings, s),
+            rendering,
             dirty: *template != self.saved,
             send_issues: derive::send_issues(&send_request, personal.as_ref(), service),
             placeholder_names: crate::rcs::personalise::names(template),

@@ -1,4 +1,5 @@
-//! Painting the phone's pieces in dp, mapped to points once through `Cx::px`.
+//! Painting the phone's pieces in dp, mapped to points once through `Cx::px`. Sizes, lines
+//! and cuts come from `rcs::phone`'s layout; this file only draws them.
 
 use std::sync::Arc;
 
@@ -7,18 +8,13 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
-use super::Cx;
-use super::fit::{self, CardFit, CardNeeds};
+use super::{Cx, fonts};
 use crate::rcs::model::{ActionKind, CardContent, SendRcsMessageRequest, Suggestion};
+use crate::rcs::phone::font::Face;
+use crate::rcs::phone::{self, Bubble, CardLayout, Chip, Orientation, dp};
 use crate::rcs::segments;
 use crate::ui::media::file_name;
-use crate::ui::theme::{self, dp};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CardLayout {
-    Vertical,
-    Horizontal { media_right: bool },
-}
+use crate::ui::theme::dp as look;
 
 fn radius(cx: &Cx<'_>, r: f32) -> CornerRadius {
     #[expect(
@@ -29,60 +25,95 @@ fn radius(cx: &Cx<'_>, r: f32) -> CornerRadius {
     CornerRadius::same(cx.px(r).round().clamp(0.0, 255.0) as u8)
 }
 
-/// Lays out text in dp units: `size` and `width` in dp, at most `rows` rows (0: none).
-pub fn text(
-    ui: &Ui,
-    cx: &Cx<'_>,
-    s: &str,
-    size: f32,
-    colour: Color32,
-    width: f32,
-    rows: usize,
-) -> Arc<Galley> {
+/// One line of text in the preview's Roboto, `size` in dp, not wrapped: the lines come from
+/// `rcs::phone`, already broken and cut where the phone breaks and cuts them.
+pub fn line(ui: &Ui, cx: &Cx<'_>, s: &str, face: Face, size: f32, colour: Color32) -> Arc<Galley> {
+    let job = LayoutJob::simple_singleline(
+        s.to_owned(),
+        FontId::new(cx.px(size), fonts::family(face)),
+        colour,
+    );
+    ui.painter().layout_job(job)
+}
+
+/// Text of the preview's own (file names, captions) cut to `width` dp with "…".
+fn label(ui: &Ui, cx: &Cx<'_>, s: &str, size: f32, colour: Color32, width: f32) -> Arc<Galley> {
     let mut job = LayoutJob::simple(
         s.to_owned(),
-        FontId::proportional(cx.px(size)),
+        FontId::new(cx.px(size), fonts::family(Face::Regular)),
         colour,
         cx.px(width),
     );
-    job.wrap.max_rows = rows;
+    job.wrap.max_rows = 1;
     job.wrap.overflow_character = Some('…');
     ui.painter().layout_job(job)
+}
+
+/// Paints `lines` from `top`, one every `line_height` dp, each centred in its line.
+fn paint_lines(
+    ui: &Ui,
+    cx: &Cx<'_>,
+    lines: &[String],
+    at: egui::Pos2,
+    (face, size, line_height): (Face, f32, f32),
+    colour: Color32,
+) -> f32 {
+    let mut y = at.y;
+    for l in lines {
+        let g = line(ui, cx, l, face, size, colour);
+        let offset = (cx.px(line_height) - g.size().y) / 2.0;
+        ui.painter().galley(pos2(at.x, y + offset), g, colour);
+        y += cx.px(line_height);
+    }
+    y
 }
 
 /// The bezel, screen and header; returns the chat area.
 pub fn frame(ui: &Ui, cx: &Cx<'_>, rect: Rect, agent: Option<&str>) -> Rect {
     let p = ui.painter();
     let pal = cx.pal;
-    p.rect_filled(rect, radius(cx, 36.0), pal.bezel);
+    p.rect_filled(rect, radius(cx, look::RADIUS_BEZEL), pal.bezel);
     let screen = rect.shrink(cx.px(dp::BEZEL));
-    p.rect_filled(screen, radius(cx, 26.0), pal.screen);
+    p.rect_filled(screen, radius(cx, look::RADIUS_SCREEN), pal.screen);
     let header = Rect::from_min_size(screen.min, vec2(screen.width(), cx.px(dp::HEADER_HEIGHT)));
+    let top = radius(cx, look::RADIUS_SCREEN);
     p.rect_filled(
         header,
         CornerRadius {
-            nw: radius(cx, 26.0).nw,
-            ne: radius(cx, 26.0).ne,
+            nw: top.nw,
+            ne: top.ne,
             sw: 0,
             se: 0,
         },
         pal.header,
     );
-    let avatar = pos2(header.min.x + cx.px(30.0), header.center().y);
-    p.circle_filled(avatar, cx.px(16.0), pal.suggestion_text);
+    let avatar = pos2(
+        header.min.x + cx.px(look::HEADER_AVATAR_X),
+        header.center().y,
+    );
+    p.circle_filled(
+        avatar,
+        cx.px(look::HEADER_AVATAR_RADIUS),
+        pal.suggestion_text,
+    );
+    let regular = |size| FontId::new(cx.px(size), fonts::family(Face::Regular));
+    let medium = |size| FontId::new(cx.px(size), fonts::family(Face::Medium));
     p.text(
         avatar,
         Align2::CENTER_CENTER,
         "B",
-        FontId::proportional(cx.px(15.0)),
+        medium(look::HEADER_NAME_SIZE),
         pal.screen,
     );
-    let name_at = pos2(header.min.x + cx.px(56.0), header.center().y - cx.px(8.0));
+    let name_at = pos2(
+        header.min.x + cx.px(look::HEADER_NAME_X),
+        header.center().y - cx.px(8.0),
+    );
     p.text(
         name_at,
         Align2::LEFT_CENTER,
         "Your brand  ✔",
-        FontId::proportional(cx.px(15.0)),
+        medium(look::HEADER_NAME_SIZE),
         pal.header_text,
     );
     let sub = agent.map_or_else(|| "RCS business message".to_owned(), |a| shorten(a, 34));
@@ -90,7 +121,7 @@ pub fn frame(ui: &Ui, cx: &Cx<'_>, rect: Rect, agent: Option<&str>) -> Rect {
         pos2(name_at.x, name_at.y + cx.px(17.0)),
         Align2::LEFT_CENTER,
         sub,
-        FontId::proportional(cx.px(11.0)),
+        regular(look::HEADER_SUB_SIZE),
         pal.muted,
     );
     Rect::from_min_max(pos2(screen.min.x, header.max.y), screen.max)
@@ -105,9 +136,17 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
+/// A centred note in the chat ("Today", "No message content yet.").
 pub fn note(ui: &mut Ui, cx: &Cx<'_>, s: &str) {
     ui.vertical_centered(|ui| {
-        ui.label(egui::RichText::new(s).size(cx.px(12.0)).color(cx.pal.muted))
+        ui.label(
+            egui::RichText::new(s)
+                .font(FontId::new(
+                    cx.px(look::NOTE_SIZE),
+                    fonts::family(Face::Regular),
+                ))
+                .color(cx.pal.muted),
+        )
     });
 }
 
@@ -123,30 +162,25 @@ fn block(ui: &mut Ui, cx: &Cx<'_>, width: f32, height: f32) -> Rect {
     rect
 }
 
-pub fn text_bubble(ui: &mut Ui, cx: &Cx<'_>, body: &str) {
-    bubble(ui, cx, body, cx.pal.bubble);
+pub fn text_bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble) {
+    paint_bubble(ui, cx, bubble, cx.pal.bubble);
 }
 
-/// A chat bubble of wrapped text in `fill`.
-fn bubble(ui: &mut Ui, cx: &Cx<'_>, body: &str, fill: Color32) {
-    let pad = 12.0;
-    let width = dp::BUBBLE_MAX_WIDTH - 2.0 * pad;
-    let g = text(
-        ui,
-        cx,
-        body,
-        dp::BODY_SIZE,
-        cx.pal.bubble_text,
-        width,
-        usize::MAX,
-    );
-    let size = g.size() / cx.s + vec2(2.0 * pad, 2.0 * pad - 4.0);
-    let rect = block(ui, cx, size.x.max(40.0), size.y.max(36.0));
+/// A chat bubble of the lines `bubble` holds, in `fill`.
+fn paint_bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble, fill: Color32) {
+    let rect = block(ui, cx, bubble.width, bubble.height);
     if ui.is_rect_visible(rect) {
         ui.painter()
-            .rect_filled(rect, radius(cx, dp::RADIUS_BUBBLE), fill);
-        let at = rect.min + vec2(cx.px(pad), cx.px(pad - 2.0));
-        ui.painter().galley(at, g, cx.pal.bubble_text);
+            .rect_filled(rect, radius(cx, look::RADIUS_BUBBLE), fill);
+        let at = rect.min + vec2(cx.px(dp::BUBBLE_PADDING), cx.px(dp::BUBBLE_PADDING));
+        paint_lines(
+            ui,
+            cx,
+            &bubble.lines,
+            at,
+            (Face::Regular, dp::BODY_SIZE, dp::BODY_LINE),
+            cx.pal.bubble_text,
+        );
     }
 }
 
@@ -186,14 +220,13 @@ fn media(ui: &Ui, cx: &Cx<'_>, rect: Rect, url: Option<&str>, corner: CornerRadi
     } else {
         p.rect_filled(rect, corner, cx.pal.media_placeholder);
         let name = url.map_or("media", file_name);
-        let g = text(
+        let g = label(
             ui,
             cx,
             &format!("🖼 {name}"),
-            12.0,
+            look::NOTE_SIZE,
             cx.pal.muted,
-            rect.width() / cx.s - 16.0,
-            2,
+            rect.width() / cx.s - 2.0 * dp::BUTTON_INSET,
         );
         p.galley(rect.center() - g.size() / 2.0, g, cx.pal.muted);
     }
@@ -201,259 +234,238 @@ fn media(ui: &Ui, cx: &Cx<'_>, rect: Rect, url: Option<&str>, corner: CornerRadi
 
 pub fn file(ui: &mut Ui, cx: &Cx<'_>, url: &str, thumbnail: Option<&str>) {
     if cx.media.texture(url).is_some() && kind_of_file(url) == "Image" {
-        let rect = block(ui, cx, 240.0, 180.0);
-        media(ui, cx, rect, Some(url), radius(cx, dp::RADIUS_CARD));
+        let rect = block(ui, cx, dp::FILE_TILE_WIDTH, dp::FILE_IMAGE_HEIGHT);
+        media(ui, cx, rect, Some(url), radius(cx, look::RADIUS_CARD));
         return;
     }
-    let rect = block(ui, cx, 240.0, dp::FILE_TILE_HEIGHT);
+    let rect = block(ui, cx, dp::FILE_TILE_WIDTH, dp::FILE_TILE_HEIGHT);
     if !ui.is_rect_visible(rect) {
         return;
     }
     let p = ui.painter();
-    p.rect_filled(rect, radius(cx, dp::RADIUS_CARD), cx.pal.bubble);
+    p.rect_filled(rect, radius(cx, look::RADIUS_CARD), cx.pal.bubble);
+    let inset = (dp::FILE_TILE_HEIGHT - dp::FILE_ICON) / 2.0;
     let icon = Rect::from_min_size(
-        rect.min + vec2(cx.px(8.0), cx.px(8.0)),
-        vec2(cx.px(48.0), cx.px(48.0)),
+        rect.min + vec2(cx.px(inset), cx.px(inset)),
+        vec2(cx.px(dp::FILE_ICON), cx.px(dp::FILE_ICON)),
     );
     if thumbnail.is_some_and(|t| cx.media.texture(t).is_some()) {
-        media(ui, cx, icon, thumbnail, radius(cx, 8.0));
+        media(ui, cx, icon, thumbnail, radius(cx, look::RADIUS_ICON));
     } else {
-        p.rect_filled(icon, radius(cx, 8.0), cx.pal.media_placeholder);
+        p.rect_filled(
+            icon,
+            radius(cx, look::RADIUS_ICON),
+            cx.pal.media_placeholder,
+        );
         p.text(
             icon.center(),
             Align2::CENTER_CENTER,
             "📄",
-            FontId::proportional(cx.px(22.0)),
+            FontId::new(cx.px(look::FILE_ICON_GLYPH), fonts::family(Face::Regular)),
             cx.pal.muted,
         );
     }
     let x = icon.max.x + cx.px(10.0);
-    let name = text(ui, cx, file_name(url), 13.0, cx.pal.bubble_text, 160.0, 1);
+    let name_width = dp::FILE_TILE_WIDTH - dp::FILE_ICON - 2.0 * inset - 10.0 - inset;
+    let name = label(
+        ui,
+        cx,
+        file_name(url),
+        look::FILE_NAME_SIZE,
+        cx.pal.bubble_text,
+        name_width,
+    );
     p.galley(pos2(x, rect.min.y + cx.px(14.0)), name, cx.pal.bubble_text);
     p.text(
         pos2(x, rect.min.y + cx.px(44.0)),
         Align2::LEFT_CENTER,
         kind_of_file(url),
-        FontId::proportional(cx.px(11.0)),
+        FontId::new(cx.px(look::CAPTION_SIZE), fonts::family(Face::Regular)),
         cx.pal.muted,
     );
 }
 
-fn text_width(width: f32, layout: CardLayout) -> f32 {
-    let media = if matches!(layout, CardLayout::Horizontal { .. }) {
-        dp::HORIZONTAL_MEDIA_WIDTH
-    } else {
-        0.0
-    };
-    width - media - 2.0 * dp::CARD_PADDING
-}
-
-fn stacked_media(card: &CardContent, layout: CardLayout, carousel: bool) -> f32 {
-    match (layout, &card.media) {
-        (CardLayout::Vertical, Some(m)) => {
-            let h = theme::media_height(m.height.as_deref());
-            // TALL is not allowed in carousels; the phone shows MEDIUM.
-            if carousel && h > dp::MEDIA_MEDIUM {
-                dp::MEDIA_MEDIUM
-            } else {
-                h
-            }
-        }
-        _ => 0.0,
-    }
-}
-
-/// Measures a card's content and fits it into `budget` dp.
-pub fn measure(
-    ui: &Ui,
-    cx: &Cx<'_>,
-    card: &CardContent,
-    width: f32,
-    layout: CardLayout,
-    budget: f32,
-    carousel: bool,
-) -> CardFit {
-    let w = text_width(width, layout);
-    let rows = |s: Option<&str>, size: f32| {
-        s.filter(|s| !s.is_empty()).map_or(0, |s| {
-            text(ui, cx, s, size, Color32::WHITE, w, usize::MAX)
-                .rows
-                .len()
-        })
-    };
-    let needs = CardNeeds {
-        media: stacked_media(card, layout, carousel),
-        title_rows: rows(card.title.as_deref(), dp::TITLE_SIZE),
-        description_rows: rows(card.description.as_deref(), dp::BODY_SIZE),
-        suggestions: card.suggestions.as_ref().map_or(0, Vec::len),
-    };
-    fit::fit(needs, budget)
-}
-
-/// Paints the card's media; returns the rect left for its text and suggestions.
-fn card_media(
-    ui: &Ui,
-    cx: &Cx<'_>,
-    card: &CardContent,
-    layout: CardLayout,
-    fit: &CardFit,
-    rect: Rect,
-) -> Rect {
-    let url = card.media.as_ref().and_then(|m| m.file_url.as_deref());
-    let corner = radius(cx, dp::RADIUS_CARD);
-    if card.media.is_none() {
+/// Paints the card's media where the layout puts it; returns the rect left for its text and
+/// buttons.
+fn card_media(ui: &Ui, cx: &Cx<'_>, layout: &CardLayout, url: Option<&str>, rect: Rect) -> Rect {
+    let corner = radius(cx, look::RADIUS_CARD);
+    if !layout.has_media {
         return rect;
     }
-    match layout {
-        CardLayout::Vertical => {
-            let height = cx.px(stacked_media(card, layout, false).min(fit.height));
+    match layout.orientation {
+        Orientation::Vertical => {
+            let height = cx.px(layout.media_height.min(layout.height));
             let (top, remaining) = rect.split_top_bottom_at_y(rect.min.y + height);
-            media(
-                ui,
-                cx,
-                top,
-                url,
-                CornerRadius {
-                    sw: 0,
-                    se: 0,
-                    ..corner
-                },
-            );
+            let corner = CornerRadius {
+                sw: 0,
+                se: 0,
+                ..corner
+            };
+            media(ui, cx, top, url, corner);
             remaining
         }
-        CardLayout::Horizontal { media_right: false } => {
+        Orientation::Horizontal { media_right: false } => {
             let (side, remaining) =
-                rect.split_left_right_at_x(rect.min.x + cx.px(dp::HORIZONTAL_MEDIA_WIDTH));
-            media(
-                ui,
-                cx,
-                side,
-                url,
-                CornerRadius {
-                    ne: 0,
-                    se: 0,
-                    ..corner
-                },
-            );
+                rect.split_left_right_at_x(rect.min.x + cx.px(layout.media_width));
+            let corner = CornerRadius {
+                ne: 0,
+                se: 0,
+                ..corner
+            };
+            media(ui, cx, side, url, corner);
             remaining
         }
-        CardLayout::Horizontal { media_right: true } => {
+        Orientation::Horizontal { media_right: true } => {
             let (remaining, side) =
-                rect.split_left_right_at_x(rect.max.x - cx.px(dp::HORIZONTAL_MEDIA_WIDTH));
-            media(
-                ui,
-                cx,
-                side,
-                url,
-                CornerRadius {
-                    nw: 0,
-                    sw: 0,
-                    ..corner
-                },
-            );
+                rect.split_left_right_at_x(rect.max.x - cx.px(layout.media_width));
+            let corner = CornerRadius {
+                nw: 0,
+                sw: 0,
+                ..corner
+            };
+            media(ui, cx, side, url, corner);
             remaining
         }
     }
 }
 
-/// Paints title and description at the top of `area`, as many rows as `fit` leaves.
-fn card_text(ui: &Ui, cx: &Cx<'_>, card: &CardContent, width: f32, fit: &CardFit, area: Rect) {
+/// Paints the title's and description's lines at the top of `area`.
+fn card_text(ui: &Ui, cx: &Cx<'_>, layout: &CardLayout, area: Rect) {
     let pal = cx.pal;
-    let x = area.min.x + cx.px(dp::CARD_PADDING);
-    let mut y = area.min.y + cx.px(dp::CARD_PADDING * 0.75);
-    if fit.title_rows > 0 {
-        let title = text(
-            ui,
-            cx,
-            card.title.as_deref().unwrap_or(""),
-            dp::TITLE_SIZE,
-            pal.title,
-            width,
-            fit.title_rows,
-        );
-        let height = title.size().y;
-        ui.painter().galley(pos2(x, y), title, pal.title);
-        y += height;
-    }
-    if fit.description_rows > 0 {
-        let body = card.description.as_deref().unwrap_or("");
-        let description = text(
-            ui,
-            cx,
-            body,
-            dp::BODY_SIZE,
-            pal.body,
-            width,
-            fit.description_rows,
-        );
-        ui.painter()
-            .galley(pos2(x, y + cx.px(2.0)), description, pal.body);
-    }
+    let at = pos2(
+        area.min.x + cx.px(dp::CARD_PADDING),
+        area.min.y + cx.px(dp::CARD_PADDING),
+    );
+    let y = paint_lines(
+        ui,
+        cx,
+        &layout.title,
+        at,
+        (phone::card::TITLE, dp::TITLE_SIZE, dp::TITLE_LINE),
+        pal.title,
+    );
+    paint_lines(
+        ui,
+        cx,
+        &layout.description,
+        pos2(at.x, y),
+        (phone::card::BODY, dp::BODY_SIZE, dp::BODY_LINE),
+        pal.body,
+    );
 }
 
-/// Paints the suggestions `fit` leaves as rows at the bottom of `area`.
-fn card_suggestions(ui: &Ui, cx: &Cx<'_>, card: &CardContent, fit: &CardFit, area: Rect) {
+/// Paints the buttons the layout shows as rows at the bottom of `area`.
+fn card_buttons(ui: &Ui, cx: &Cx<'_>, layout: &CardLayout, card: &CardContent, area: Rect) {
     let pal = cx.pal;
     let row_height = cx.px(dp::SUGGESTION_HEIGHT);
-    let mut top = area.max.y - row_height * f32_from(fit.suggestions);
-    for s in card.suggestions.iter().flatten().take(fit.suggestions) {
+    let mut top = area.max.y - row_height * f32_from(layout.buttons.len());
+    let suggestions = card.suggestions.as_deref().unwrap_or_default();
+    for (text, s) in layout.buttons.iter().zip(suggestions) {
         let row = Rect::from_min_size(pos2(area.min.x, top), vec2(area.width(), row_height));
         ui.painter().line_segment(
             [row.left_top(), row.right_top()],
             Stroke::new(1.0, pal.card_border),
         );
-        let label = format!("{}{}", icon(s), action_text(s));
-        let g = text(
-            ui,
-            cx,
-            &label,
-            14.0,
-            pal.suggestion_text,
-            area.width() / cx.s - 16.0,
-            1,
-        );
-        ui.painter()
-            .galley(row.center() - g.size() / 2.0, g, pal.suggestion_text);
+        action_label(ui, cx, row.center(), icon(s), text, pal.suggestion_text);
         top += row_height;
     }
 }
 
-/// Paints a card with the content `fit` leaves, `fit.height` tall, and a badge when cut.
+/// An action's icon and label, centred on `centre`.
+fn action_label(
+    ui: &Ui,
+    cx: &Cx<'_>,
+    centre: egui::Pos2,
+    icon: Option<&str>,
+    text: &str,
+    colour: Color32,
+) {
+    let g = line(ui, cx, text, Face::Regular, dp::BUTTON_TEXT_SIZE, colour);
+    let icon_width = if icon.is_some() {
+        cx.px(dp::ICON_SIZE + dp::ICON_GAP)
+    } else {
+        0.0
+    };
+    let left = centre.x - (g.size().x + icon_width) * 0.5;
+    if let Some(icon) = icon {
+        ui.painter().text(
+            pos2(left + cx.px(dp::ICON_SIZE * 0.5), centre.y),
+            Align2::CENTER_CENTER,
+            icon,
+            FontId::new(cx.px(dp::ICON_SIZE), fonts::family(Face::Regular)),
+            colour,
+        );
+    }
+    ui.painter().galley(
+        pos2(left + icon_width, centre.y - g.size().y / 2.0),
+        g,
+        colour,
+    );
+}
+
+/// Paints a card as `layout` says, with a "!" badge (its tooltip says what was cut) when the
+/// phone cut it. `index` is the carousel card's, `None` for a rich card.
 pub fn card(
     ui: &mut Ui,
     cx: &Cx<'_>,
+    layout: &CardLayout,
     card: &CardContent,
-    width: f32,
-    layout: CardLayout,
-    fit: &CardFit,
+    index: Option<usize>,
 ) {
-    let (rect, _) = ui.allocate_exact_size(vec2(cx.px(width), cx.px(fit.height)), Sense::hover());
+    let size = vec2(cx.px(layout.width), cx.px(layout.height));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let corner = radius(cx, dp::RADIUS_CARD);
+    let url = card.media.as_ref().and_then(|m| m.file_url.as_deref());
+    let corner = radius(cx, look::RADIUS_CARD);
     ui.painter().rect_filled(rect, corner, cx.pal.card);
-    let area = card_media(ui, cx, card, layout, fit, rect);
-    card_text(ui, cx, card, text_width(width, layout), fit, area);
-    card_suggestions(ui, cx, card, fit, area);
-    let p = ui.painter();
-    p.rect_stroke(
+    let area = card_media(ui, cx, layout, url, rect);
+    card_text(ui, cx, layout, area);
+    card_buttons(ui, cx, layout, card, area);
+    ui.painter().rect_stroke(
         rect,
         corner,
         Stroke::new(1.0, cx.pal.card_border),
         StrokeKind::Inside,
     );
-    if fit.is_cut() {
-        let centre = rect.right_top() + vec2(-cx.px(14.0), cx.px(14.0));
-        p.circle_filled(centre, cx.px(10.0), cx.pal.warning);
+    let cuts = cx.cuts_of(index);
+    if !cuts.is_empty() {
+        let centre = rect.right_top() + vec2(-cx.px(look::BADGE_INSET), cx.px(look::BADGE_INSET));
+        let p = ui.painter();
+        p.circle_filled(centre, cx.px(look::BADGE_RADIUS), cx.pal.warning);
         p.text(
             centre,
             Align2::CENTER_CENTER,
             "!",
-            FontId::proportional(cx.px(13.0)),
+            FontId::new(cx.px(look::BADGE_GLYPH), fonts::family(Face::Medium)),
             cx.pal.card,
         );
+        let badge =
+            Rect::from_center_size(centre, egui::Vec2::splat(cx.px(2.0 * look::BADGE_RADIUS)));
+        let id = ui.scope_id().with(("cut-badge", index));
+        let tip = format!("Cut on the phone:\n• {}", cuts.join("\n• "));
+        ui.interact(badge, id, Sense::hover())
+            .on_hover_text(tip.clone())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &tip));
     }
+}
+
+/// A carousel's cards in a row that scrolls sideways, every card as tall as the layout says.
+pub fn carousel(ui: &mut Ui, cx: &Cx<'_>, layout: &phone::Carousel, cards: &[CardContent]) {
+    egui::ScrollArea::horizontal()
+        .id_salt("carousel")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.add_space(cx.px(dp::CHAT_PADDING + dp::AVATAR));
+                ui.spacing_mut().item_spacing.x = cx.px(dp::CAROUSEL_GAP);
+                for (i, (l, c)) in layout.cards.iter().zip(cards).enumerate() {
+                    card(ui, cx, l, c, Some(i));
+                }
+                ui.add_space(cx.px(dp::CHAT_PADDING));
+            });
+        });
 }
 
 fn f32_from(n: usize) -> f32 {
@@ -462,24 +474,20 @@ fn f32_from(n: usize) -> f32 {
     f
 }
 
-fn action_text(s: &Suggestion) -> &str {
-    s.base().and_then(|b| b.text.as_deref()).unwrap_or("")
-}
-
-/// The icon Google Messages shows before an action's text.
-fn icon(s: &Suggestion) -> &'static str {
+/// The icon Google Messages shows before an action's text (none for a reply).
+fn icon(s: &Suggestion) -> Option<&'static str> {
     match s.kinds().first() {
-        Some(ActionKind::OpenUrl) => "🔗 ",
-        Some(ActionKind::DialPhone) => "📞 ",
-        Some(ActionKind::ShowLocation) => "📍 ",
-        Some(ActionKind::RequestLocation) => "🎯 ",
-        Some(ActionKind::CreateCalendarEvent) => "📅 ",
-        Some(ActionKind::Reply) | None => "",
+        Some(ActionKind::OpenUrl) => Some("🔗"),
+        Some(ActionKind::DialPhone) => Some("📞"),
+        Some(ActionKind::ShowLocation) => Some("📍"),
+        Some(ActionKind::RequestLocation) => Some("🎯"),
+        Some(ActionKind::CreateCalendarEvent) => Some("📅"),
+        Some(ActionKind::Reply) | None => None,
     }
 }
 
-/// Message-level chips in a row that scrolls sideways.
-pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Suggestion]) {
+/// Message-level chips in a row that scrolls sideways, each as wide as the layout measured.
+pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Chip], suggestions: &[Suggestion]) {
     egui::ScrollArea::horizontal()
         .id_salt("chips")
         .auto_shrink([false, true])
@@ -487,28 +495,18 @@ pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Suggestion]) {
             ui.horizontal(|ui| {
                 ui.add_space(cx.px(dp::CHAT_PADDING));
                 ui.spacing_mut().item_spacing.x = cx.px(dp::CHIP_GAP);
-                for s in chips {
-                    let label = format!("{}{}", icon(s), action_text(s));
-                    let g = text(
-                        ui,
-                        cx,
-                        &label,
-                        14.0,
-                        cx.pal.suggestion_text,
-                        f32::INFINITY,
-                        1,
-                    );
-                    let size = vec2(g.size().x + cx.px(28.0), cx.px(dp::CHIP_HEIGHT));
+                for (chip, s) in chips.iter().zip(suggestions) {
+                    let size = vec2(cx.px(chip.width), cx.px(dp::CHIP_HEIGHT));
                     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
                     if ui.is_rect_visible(rect) {
-                        let p = ui.painter();
-                        p.rect_stroke(
+                        ui.painter().rect_stroke(
                             rect,
-                            radius(cx, dp::RADIUS_CHIP),
+                            radius(cx, look::RADIUS_CHIP),
                             Stroke::new(1.0, cx.pal.chip_border),
                             StrokeKind::Inside,
                         );
-                        p.galley(rect.center() - g.size() / 2.0, g, cx.pal.suggestion_text);
+                        let text = cx.pal.suggestion_text;
+                        action_label(ui, cx, rect.center(), icon(s), &chip.label, text);
                     }
                 }
                 ui.add_space(cx.px(dp::CHAT_PADDING));
@@ -542,11 +540,11 @@ pub fn fallback(ui: &mut Ui, cx: &Cx<'_>, r: &SendRcsMessageRequest) {
     if channel == "MMS"
         && let Some(url) = f.media_urls.as_ref().and_then(|u| u.first())
     {
-        let rect = block(ui, cx, 200.0, 150.0);
-        media(ui, cx, rect, Some(url), radius(cx, dp::RADIUS_CARD));
+        let rect = block(ui, cx, look::MMS_IMAGE_WIDTH, look::MMS_IMAGE_HEIGHT);
+        media(ui, cx, rect, Some(url), radius(cx, look::RADIUS_CARD));
         ui.add_space(cx.px(4.0));
     }
     if !body.is_empty() {
-        bubble(ui, cx, body, cx.pal.sms_bubble);
+        paint_bubble(ui, cx, &phone::bubble(body), cx.pal.sms_bubble);
     }
 }

@@ -1,0 +1,123 @@
+//! What other phones do differently (iOS, where Apple Messages renders RCS), and the size
+//! limit of the message as a whole (docs/phone-rendering.md).
+
+use super::finding::Finding;
+use crate::rcs::codec;
+use crate::rcs::issue::Code;
+use crate::rcs::model::{CardContent, SendRcsMessageRequest};
+
+/// Google RBM's limit on a message's JSON.
+pub const MAX_MESSAGE_JSON_BYTES: usize = 250 * 1000;
+
+fn note(code: Code, path: String, card: Option<usize>, what: &str) -> Finding {
+    Finding {
+        code,
+        path,
+        card,
+        button: None,
+        what: what.to_owned(),
+    }
+}
+
+fn is_gif(url: Option<&str>) -> bool {
+    url.is_some_and(|u| u.to_ascii_lowercase().ends_with(".gif"))
+}
+
+fn has_link(text: Option<&str>) -> bool {
+    text.is_some_and(|d| d.contains("https://") || d.contains("http://") || d.contains("www."))
+}
+
+/// The caveats of one card at `base`.
+fn card(base: &str, index: Option<usize>, c: &CardContent, out: &mut Vec<Finding>) {
+    if let Some(m) = &c.media {
+        if m.height.is_some() {
+            out.push(note(
+                Code::PhoneIosMediaHeight,
+                format!("{base}.Media.Height"),
+                index,
+                "iOS ignores the media height.",
+            ));
+        }
+        for (member, url) in [("FileUrl", &m.file_url), ("ThumbnailUrl", &m.thumbnail_url)] {
+            if is_gif(url.as_deref()) {
+                out.push(note(
+                    Code::PhoneIosGif,
+                    format!("{base}.Media.{member}"),
+                    index,
+                    "iOS shows GIFs as still images.",
+                ));
+            }
+        }
+    }
+    if has_link(c.description.as_deref()) {
+        out.push(note(
+            Code::PhoneIosLink,
+            format!("{base}.Description"),
+            index,
+            "Links in a description are not tappable on iOS; use an Open URL button.",
+        ));
+    }
+}
+
+/// The caveats for the whole request: other phones, and the message's size as JSON.
+#[must_use]
+pub fn caveats(request: &SendRcsMessageRequest) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(content) = request.content() {
+        if let Some(f) = &content.file_message {
+            let base = "RcsMessageContent.Content.FileMessage";
+            for (member, url) in [("FileUrl", &f.file_url), ("ThumbnailUrl", &f.thumbnail_url)] {
+                if is_gif(url.as_deref()) {
+                    out.push(note(
+                        Code::PhoneIosGif,
+                        format!("{base}.{member}"),
+                        None,
+                        "iOS shows GIFs as still images.",
+                    ));
+                }
+            }
+        }
+        if let Some(rich) = &content.rich_card {
+            let base = "RcsMessageContent.Content.RichCard";
+            if rich.card_orientation.as_deref() == Some("HORIZONTAL") {
+                out.push(note(
+                    Code::PhoneIosHorizontal,
+                    format!("{base}.CardOrientation"),
+                    None,
+                    "iOS truncates horizontal cards more than Android.",
+                ));
+            }
+            if let Some(c) = &rich.card_content {
+                card(&format!("{base}.CardContent"), None, c, &mut out);
+            }
+        }
+        if let Some(carousel) = &content.carousel {
+            let cards = carousel.card_contents.as_deref().unwrap_or_default();
+            for (i, c) in cards.iter().enumerate() {
+                let base = format!("RcsMessageContent.Content.Carousel.CardContents[{i}]");
+                card(&base, Some(i), c, &mut out);
+            }
+            if cards.iter().any(|c| c.media.is_some()) {
+                out.push(note(
+                    Code::PhoneIosCarouselCrop,
+                    "RcsMessageContent.Content.Carousel".to_owned(),
+                    None,
+                    "iOS crops the images of a carousel.",
+                ));
+            }
+        }
+    }
+    let bytes = serde_json::to_string(&codec::to_value(request)).map_or(0, |s| s.len());
+    if bytes > MAX_MESSAGE_JSON_BYTES {
+        out.push(note(
+            Code::PhoneMessageTooLarge,
+            String::new(),
+            None,
+            &format!(
+                "The message is {} as JSON; Google RBM accepts at most 250 kB.",
+                super::media::human_bytes(bytes as u64)
+            ),
+        ));
+    }
+    out
+}
