@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod command;
 pub mod draft;
 pub mod editor;
+pub mod fonts;
 mod glyphs;
 pub mod icon;
 pub mod jobs;
