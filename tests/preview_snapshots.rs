@@ -34,6 +34,7 @@ fn snapshot(name: &str, r: &SendRcsMessageRequest, dark: bool, show_fallback: bo
     let mut warnings = Vec::new();
     let mut harness = Harness::builder()
         .wgpu()
+        .with_context_setup(rcs_composer::ui::fonts::install)
         .with_size([420.0, 820.0])
         .build_ui(|ui| {
             let input = PreviewInput {
@@ -186,4 +187,26 @@ fn sms_fallback() {
         false,
         true,
     );
+}
+
+/// One line of each kind of emoji: single code points old and new (🧥, 🫫 of Unicode 18),
+/// variation selectors, skin tones, ZWJ sequences (a family, a rainbow flag), flags and a
+/// keycap; in the message and the SMS fallback.
+const EMOJI_LINE: &str = "🧥 Sale ❄️ 😀🫫🛍️🎁 👍🏽 👨‍👩‍👧‍👦 🏳️‍🌈 🇺🇸🇯🇵 ❤️‍🔥 #️⃣ ©️";
+
+fn emoji_request() -> SendRcsMessageRequest {
+    request(&json!({"RcsMessageContent": {
+            "Content": {"TextMessage": {"Body": format!("{EMOJI_LINE}\nCoats -30% 🧥✨")}},
+            "Suggestions": [{"Reply": {"Text": "👍 Yes please", "PostbackData": "yes"}}]},
+        "FallbackConfiguration": {"Channel": "SMS", "MessageBody": format!("{EMOJI_LINE} Reply STOP to opt out")}}))
+}
+
+#[test]
+fn emoji_in_the_message() {
+    snapshot("preview_emoji", &emoji_request(), false, false);
+}
+
+#[test]
+fn emoji_in_the_sms_fallback() {
+    snapshot("preview_emoji_fallback", &emoji_request(), false, true);
 }

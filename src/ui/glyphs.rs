@@ -1,5 +1,5 @@
-//! Every symbol the UI draws must exist in the fonts bundled with egui: the window may run on
-//! a machine without system fonts (and `egui_kittest` fails on a missing glyph).
+//! Every symbol the UI draws must exist in the fonts the app bundles (`fonts.rs`): the window
+//! may run on a machine without system fonts (and `egui_kittest` fails on a missing glyph).
 
 #[cfg(test)]
 mod tests {
@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn every_symbol_in_the_ui_has_a_bundled_glyph() {
         let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
         let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
         output.textures_delta.clear();
         let font = egui::FontId::proportional(14.0);

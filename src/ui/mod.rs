@@ -8,6 +8,7 @@ pub mod app;
 pub mod campaign;
 pub mod command;
 pub mod document;
+pub mod fonts;
 mod glyphs;
 pub mod icon;
 pub mod kept_aside;

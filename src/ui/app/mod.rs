@@ -84,6 +84,7 @@ impl App {
         picker: Arc<dyn FilePicker>,
         file: Option<PathBuf>,
     ) -> std::io::Result<Self> {
+        crate::ui::fonts::install(ctx);
         let mut net = Net::start(ctx, paths.sandbox_state_file())?;
         net.submit(NetJob::Profiles);
         let mut jobs = Jobs::start(ctx, paths.clone(), picker);
