@@ -1,12 +1,16 @@
 //! Snapshots of the phone preview for each kind, light and dark, a truncated card, a 10-card
-//! carousel and the SMS fallback, rendered headless with wgpu on the CPU.
+//! carousel, the SMS/MMS fallback's thread, the brand header (logo, initial, verified tick)
+//! and the mark on invalid buttons, rendered headless with wgpu on the CPU.
 #![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rcs_composer::rcs::codec;
 use rcs_composer::rcs::model::SendRcsMessageRequest;
 use rcs_composer::rcs::phone::Rendering;
 use rcs_composer::rcs::validate::{Mode, validate};
+use rcs_composer::ui::brand::BrandProfile;
+use rcs_composer::ui::media;
 use rcs_composer::ui::media_cache::MediaCache;
 use rcs_composer::ui::preview::{self, PreviewInput};
 use rcs_composer::ui::views::editor::form::IssueIndex;
@@ -28,7 +32,19 @@ fn example(name: &str) -> SendRcsMessageRequest {
 /// Renders the preview of `r` and compares it with `tests/snapshots/<name>.png`; returns the
 /// warnings the preview gave.
 fn snapshot(name: &str, r: &SendRcsMessageRequest, dark: bool, show_fallback: bool) -> Vec<String> {
-    let media = MediaCache::default();
+    render(name, r, dark, show_fallback, None, |_| {})
+}
+
+/// Renders the preview of `r` with the header showing `brand` (its logo decoded first), lets
+/// `look` query the rendered tree, and compares the picture with the snapshot `name`.
+fn render(
+    name: &str,
+    r: &SendRcsMessageRequest,
+    dark: bool,
+    show_fallback: bool,
+    brand: Option<&BrandProfile>,
+    look: impl FnOnce(&Harness<'_, MediaCache>),
+) -> Vec<String> {
     let issues = IssueIndex::new(validate(r, Mode::Template));
     let rendering = Rendering::of(r);
     let mut warnings = Vec::new();
@@ -36,18 +52,32 @@ fn snapshot(name: &str, r: &SendRcsMessageRequest, dark: bool, show_fallback: bo
         .wgpu()
         .with_context_setup(rcs_composer::ui::fonts::install)
         .with_size([420.0, 820.0])
-        .build_ui(|ui| {
-            let input = PreviewInput {
-                request: r,
-                rendering: &rendering,
-                media: &media,
-                issues: &issues,
-                dark,
-                show_fallback,
-            };
-            warnings = preview::show(ui, &input);
-        });
+        .build_ui_state(
+            |ui, media: &mut MediaCache| {
+                let input = PreviewInput {
+                    request: r,
+                    rendering: &rendering,
+                    media,
+                    issues: &issues,
+                    dark,
+                    show_fallback,
+                    origination: r.origination_identity.as_deref(),
+                    brand,
+                };
+                warnings = preview::show(ui, &input);
+            },
+            MediaCache::default(),
+        );
+    if let Some((key, path)) = brand.and_then(|b| b.logo_key().zip(b.logo.clone())) {
+        // What the decode worker does for the window.
+        let decoded = media::decode(&path).map(Box::new);
+        let ctx = harness.ctx.clone();
+        let cache = harness.state_mut();
+        cache.set_pending(&key, path.clone());
+        cache.finish(&ctx, &key, &path, decoded);
+    }
     harness.run();
+    look(&harness);
     harness.snapshot(name);
     drop(harness);
     warnings
@@ -209,4 +239,125 @@ fn emoji_in_the_message() {
 #[test]
 fn emoji_in_the_sms_fallback() {
     snapshot("preview_emoji_fallback", &emoji_request(), false, true);
+}
+
+/// A rich card from `origination` with a button of each action kind but the calendar's,
+/// which is a chip with a reply.
+fn branded_request(origination: &str) -> SendRcsMessageRequest {
+    request(&json!({"OriginationIdentity": origination,
+        "RcsMessageContent": {
+            "Content": {"RichCard": {"CardOrientation": "VERTICAL", "CardContent": {
+                "Title": "Table booked",
+                "Description": "Your table for two is booked for Friday at 19:30.",
+                "Suggestions": [
+                    {"OpenUrl": {"Text": "Menu", "PostbackData": "menu", "Url": "https://example.com/menu"}},
+                    {"DialPhone": {"Text": "Call us", "PostbackData": "call", "PhoneNumber": "+14255550123"}},
+                    {"ShowLocation": {"Text": "Directions", "PostbackData": "map",
+                        "Latitude": 47.6, "Longitude": -122.3}},
+                    {"RequestLocation": {"Text": "Share location", "PostbackData": "where"}}]}}},
+            "Suggestions": [
+                {"CreateCalendarEvent": {"Text": "Add to calendar", "PostbackData": "cal",
+                    "StartTime": "2026-12-04T19:30:00Z", "EndTime": "2026-12-04T21:30:00Z",
+                    "Title": "Dinner"}},
+                {"Reply": {"Text": "Cancel", "PostbackData": "cancel"}}]}}))
+}
+
+fn logo() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons/rcs-composer-128.png")
+}
+
+#[test]
+fn brand_header_with_logo_and_verified_tick() {
+    let brand = BrandProfile {
+        name: "Riverside Bistro".into(),
+        logo: Some(logo()),
+        colour: [200, 16, 46],
+        verified: true,
+    };
+    render(
+        "preview_brand_logo",
+        &branded_request("agent-riverside"),
+        false,
+        false,
+        Some(&brand),
+        |h| {
+            h.get_by_label("Thread with Riverside Bistro, verified");
+        },
+    );
+}
+
+#[test]
+fn brand_header_with_initial_and_no_tick() {
+    let brand = BrandProfile {
+        name: "northwind coffee".into(),
+        logo: None,
+        colour: [255, 214, 0],
+        verified: false,
+    };
+    render(
+        "preview_brand_initial",
+        &branded_request("agent-northwind"),
+        true,
+        false,
+        Some(&brand),
+        |h| {
+            h.get_by_label("Thread with northwind coffee");
+        },
+    );
+}
+
+#[test]
+fn the_fallback_is_an_sms_thread_from_an_example_number() {
+    let r = example("text-appointment-reminder.json");
+    assert!(
+        r.fallback_configuration
+            .as_ref()
+            .is_some_and(|f| f.origination_identity.is_none()),
+        "this test is about a fallback that names no sender"
+    );
+    render("preview_fallback_sms", &r, false, true, None, |h| {
+        h.get_by_label("Text message thread with +1 555-0100 (example number)");
+        assert!(h.query_by_label_contains("Thread with").is_none());
+    });
+}
+
+#[test]
+fn an_mms_fallback_is_a_thread_from_its_sender() {
+    let r = request(&json!({"OriginationIdentity": "agent-riverside",
+        "RcsMessageContent": {"Content": {"TextMessage": {"Body": "RCS text"}}},
+        "FallbackConfiguration": {"Channel": "MMS", "OriginationIdentity": "+14255550199",
+            "MessageBody": "Our winter menu is here. Reply STOP to opt out.",
+            "MediaUrls": ["s3://b/menu.jpg"]}}));
+    let brand = BrandProfile {
+        name: "Riverside Bistro".into(),
+        ..BrandProfile::default()
+    };
+    render("preview_fallback_mms", &r, false, true, Some(&brand), |h| {
+        h.get_by_label("MMS thread with +14255550199");
+        // No brand in the SMS/MMS thread.
+        assert!(h.query_by_label_contains("Riverside").is_none());
+    });
+}
+
+#[test]
+fn an_invalid_button_is_marked_with_what_is_wrong() {
+    let r = request(&json!({"RcsMessageContent": {
+        "Content": {"RichCard": {"CardOrientation": "VERTICAL", "CardContent": {
+            "Title": "Winter sale", "Description": "30% off coats.",
+            "Suggestions": [
+                {"Reply": {"Text": "This button text is far too long", "PostbackData": "long"}},
+                {"Reply": {"Text": "Fine", "PostbackData": "fine"}}]}}},
+        "Suggestions": [
+            {"OpenUrl": {"Text": "Shop", "PostbackData": "shop", "Url": "http://example.com"}},
+            {"Reply": {"Text": "Stop", "PostbackData": "stop"}}]}}));
+    render("preview_invalid_button", &r, false, false, None, |h| {
+        let marks = h.query_all_by_label_contains("The service will reject this button");
+        let tips: Vec<String> = marks.filter_map(|n| n.accesskit_node().label()).collect();
+        assert_eq!(tips.len(), 2, "{tips:?}");
+        assert!(
+            tips.iter().any(|t| t.contains("Suggestion 1 › Text")),
+            "{tips:?}"
+        );
+        assert!(tips.iter().any(|t| t.contains("Chip 1")), "{tips:?}");
+    });
 }

@@ -68,6 +68,17 @@ pub enum Command {
     ToggleAccount,
     /// Use this agent as the template's origination identity.
     SetOrigination(String),
+    /// Open the brand profile window for the current origination.
+    EditBrand,
+    /// Choose the brand's logo with the file dialog.
+    PickBrandLogo,
+    /// Keep this brand profile for this origination identity.
+    SaveBrand {
+        origination: String,
+        profile: crate::ui::brand::BrandProfile,
+    },
+    /// Remove the brand profile kept for this origination identity.
+    ForgetBrand(String),
     /// Choose an audience file with the file dialog.
     OpenAudience,
     /// Read and check this audience file (dropped, picked or scripted).

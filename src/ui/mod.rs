@@ -5,6 +5,7 @@
 //! generation it was asked for), and `app/` (owns them all and applies the commands).
 
 pub mod app;
+pub mod brand;
 pub mod campaign;
 pub mod command;
 pub mod document;

@@ -1,11 +1,14 @@
 //! What persists between runs besides the window layout (eframe keeps that): recent files,
-//! the preview theme, the local images attached to media URLs, and the crash-recovery draft.
+//! the preview theme, the brand profiles by origination, the local images attached to media
+//! URLs, and the crash-recovery draft.
 //! Never credentials.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use crate::ui::brand::BrandProfile;
 
 /// How many recent files the File menu offers.
 pub const MAX_RECENT: usize = 8;
@@ -24,6 +27,8 @@ pub struct Settings {
     /// Sample values for placeholders, by template (its path, or `untitled`), then by
     /// placeholder name: used while no audience is open, never written into the template.
     pub samples: BTreeMap<String, BTreeMap<String, String>>,
+    /// The brand the preview's header shows, by origination identity (agent ID or ARN).
+    pub brands: BTreeMap<String, BrandProfile>,
 }
 
 impl Settings {
@@ -32,6 +37,12 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// The brand profile saved for `origination`; none for an unknown or missing one.
+    #[must_use]
+    pub fn brand(&self, origination: Option<&str>) -> Option<&BrandProfile> {
+        self.brands.get(origination?.trim())
     }
 
     /// Carries an untitled draft's sample values over to the path it was first saved as.
@@ -105,6 +116,27 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn a_brand_belongs_to_its_origination_and_survives_a_round_trip() {
+        let mut s = Settings::default();
+        let acme = BrandProfile {
+            name: "Acme".into(),
+            logo: Some(PathBuf::from("/logos/acme.png")),
+            colour: [200, 16, 46],
+            verified: false,
+        };
+        s.brands.insert("agent-a".into(), acme.clone());
+        assert_eq!(s.brand(Some("agent-a")), Some(&acme));
+        assert_eq!(s.brand(Some("agent-b")), None);
+        assert_eq!(s.brand(None), None);
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        // Settings written before brands existed still load.
+        let old: Settings = serde_json::from_str(r#"{"dark_preview": true}"#).unwrap();
+        assert!(old.brands.is_empty() && old.dark_preview);
     }
 
     #[test]

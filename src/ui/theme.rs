@@ -22,6 +22,10 @@ pub mod dp {
     pub const HEADER_NAME_X: f32 = 56.0;
     pub const HEADER_NAME_SIZE: f32 = 15.0;
     pub const HEADER_SUB_SIZE: f32 = 11.0;
+    /// Room kept free right of the header's name (a phone's call and menu icons).
+    pub const HEADER_RIGHT_MARGIN: f32 = 56.0;
+    /// The verified badge after the brand's name.
+    pub const TICK_RADIUS: f32 = 7.0;
     /// Notes in the chat ("Today", "If RCS fails: …") and file tiles' captions.
     pub const NOTE_SIZE: f32 = 12.0;
     pub const CAPTION_SIZE: f32 = 11.0;
@@ -31,6 +35,9 @@ pub mod dp {
     pub const BADGE_RADIUS: f32 = 10.0;
     pub const BADGE_INSET: f32 = 14.0;
     pub const BADGE_GLYPH: f32 = 13.0;
+    /// The ✖ badge on a button the service will reject: radius, inset from the row's right.
+    pub const INVALID_BADGE_RADIUS: f32 = 8.0;
+    pub const INVALID_BADGE_INSET: f32 = 16.0;
     /// The MMS fallback's picture.
     pub const MMS_IMAGE_WIDTH: f32 = 200.0;
     pub const MMS_IMAGE_HEIGHT: f32 = 150.0;
@@ -55,6 +62,12 @@ pub struct Palette {
     pub chip_border: Color32,
     pub warning: Color32,
     pub sms_bubble: Color32,
+    /// An SMS sender's avatar (a contact, not a brand).
+    pub contact_avatar: Color32,
+    /// The verified badge after a brand's name.
+    pub verified: Color32,
+    /// The mark on a button the service will reject.
+    pub invalid: Color32,
 }
 
 pub const LIGHT: Palette = Palette {
@@ -74,6 +87,9 @@ pub const LIGHT: Palette = Palette {
     chip_border: Color32::from_rgb(196, 199, 197),
     warning: Color32::from_rgb(176, 96, 0),
     sms_bubble: Color32::from_rgb(211, 227, 253),
+    contact_avatar: Color32::from_rgb(120, 144, 156),
+    verified: Color32::from_rgb(11, 87, 208),
+    invalid: Color32::from_rgb(200, 30, 30),
 };
 
 pub const DARK: Palette = Palette {
@@ -93,6 +109,9 @@ pub const DARK: Palette = Palette {
     chip_border: Color32::from_rgb(92, 95, 94),
     warning: Color32::from_rgb(255, 184, 77),
     sms_bubble: Color32::from_rgb(0, 74, 119),
+    contact_avatar: Color32::from_rgb(96, 125, 139),
+    verified: Color32::from_rgb(168, 199, 250),
+    invalid: Color32::from_rgb(255, 110, 100),
 };
 
 #[must_use]

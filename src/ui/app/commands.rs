@@ -99,6 +99,10 @@ impl App {
                     .act(now, |d| d.request.origination_identity = Some(id));
                 self.refresh();
             }
+            Command::EditBrand
+            | Command::PickBrandLogo
+            | Command::SaveBrand { .. }
+            | Command::ForgetBrand(_) => self.apply_brand(command),
             Command::Quit => {
                 self.allowed_to_close = true;
                 self.jobs.submit(Job::ClearAutosave);

@@ -150,6 +150,7 @@ impl App {
             }
             PickPurpose::Attach { url } => self.apply(ctx, Command::AttachPath { url, path }, true),
             PickPurpose::Audience => self.apply(ctx, Command::LoadAudience(path), true),
+            PickPurpose::BrandLogo => self.brand_editor.set_logo(path),
         }
     }
 

@@ -2,6 +2,7 @@
 //! and applies the commands they return. Template library (left), editor (middle), phone
 //! preview (right).
 
+mod brand;
 mod campaign;
 mod campaign_run;
 mod commands;
@@ -70,6 +71,8 @@ pub struct App {
     row_problems: RowProblems,
     /// The campaign run (one at a time).
     pub run: crate::ui::campaign::run_state::RunState,
+    /// The brand profile window.
+    pub brand_editor: crate::ui::views::brand::BrandEditor,
 }
 
 impl App {
@@ -119,6 +122,7 @@ impl App {
             campaign: CampaignState::default(),
             row_problems: RowProblems::default(),
             run: crate::ui::campaign::run_state::RunState::default(),
+            brand_editor: crate::ui::views::brand::BrandEditor::default(),
         };
         app.refresh();
         app.autosaved_generation = app.doc.generation();
@@ -286,6 +290,7 @@ impl App {
                 &mut self.commands,
             );
         }
+        self.brand_window(ui.ctx());
         self.show_dialog(ui.ctx());
         self.drop_unconfirmed_run();
         self.take_dropped_files(ui.ctx(), &drop_targets);
@@ -348,6 +353,12 @@ impl App {
     }
 
     fn preview_panel(&mut self, ui: &mut Ui) {
+        self.decode_brand_logo();
+        let origination = self.brand_origination();
+        let brand = self
+            .brand_editor
+            .editing(origination.as_deref())
+            .or_else(|| self.settings.brand(origination.as_deref()));
         let derived = self.doc.derived();
         let p = preview_panel::PreviewPanel {
             preview: preview::PreviewInput {
@@ -357,6 +368,8 @@ impl App {
                 issues: &derived.issues,
                 dark: self.settings.dark_preview,
                 show_fallback: self.show_fallback,
+                origination: origination.as_deref(),
+                brand,
             },
             campaign: &self.campaign,
             personal: derived.personal.as_ref(),

@@ -1,15 +1,21 @@
 //! The phone preview: a custom-painted Google Messages chat that draws the layout `rcs::phone`
 //! measured (one measurement for the window, `check` and campaigns), in the bundled Roboto,
-//! with the phone's findings listed under it.
+//! with the phone's findings listed under it. The header shows the origination's brand
+//! profile; with the fallback switched on, the phone shows the SMS/MMS thread instead.
 
 pub mod fonts;
+mod header;
+mod icons;
+mod marks;
 mod paint;
+mod sms;
 
 use egui::{Sense, Ui, vec2};
 
 use crate::rcs::issue::Code;
 use crate::rcs::model::{CardContent, SendRcsMessageRequest};
 use crate::rcs::phone::{self, Body, Finding, Rendering, dp};
+use crate::ui::brand::BrandProfile;
 use crate::ui::editor::form::IssueIndex;
 use crate::ui::media_cache::MediaCache;
 use crate::ui::theme::{self, Palette};
@@ -22,7 +28,13 @@ pub struct PreviewInput<'a> {
     pub media: &'a MediaCache,
     pub issues: &'a IssueIndex,
     pub dark: bool,
+    /// Show the SMS/MMS fallback's thread instead of the RCS thread.
     pub show_fallback: bool,
+    /// The origination identity the message goes out from (the template's, or the Send
+    /// tab's choice), named under the brand.
+    pub origination: Option<&'a str>,
+    /// The brand saved for that origination; `None` shows the placeholder brand.
+    pub brand: Option<&'a BrandProfile>,
 }
 
 /// Drawing context: scale from dp to points, the palette and the findings.
@@ -31,6 +43,7 @@ pub(crate) struct Cx<'a> {
     pub pal: &'a Palette,
     pub media: &'a MediaCache,
     pub findings: &'a [Finding],
+    pub issues: &'a IssueIndex,
 }
 
 impl Cx<'_> {
@@ -70,11 +83,21 @@ pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Vec<String> {
         pal,
         media: input.media,
         findings: &input.rendering.findings,
+        issues: input.issues,
     };
     let (rect, response) = ui.allocate_exact_size(phone * s, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Phone preview"));
     if family_ready && ui.is_rect_visible(rect) {
-        let screen = paint::frame(ui, &cx, rect, input.request.origination_identity.as_deref());
+        let placeholder = BrandProfile::default();
+        let head = if input.show_fallback {
+            sms::header(input.request)
+        } else {
+            header::Header::Brand {
+                profile: input.brand.unwrap_or(&placeholder),
+                agent: input.origination,
+            }
+        };
+        let screen = header::frame(ui, &cx, rect, &head);
         let mut chat = ui.new_child(
             egui::UiBuilder::new()
                 .max_rect(screen)
@@ -88,9 +111,10 @@ pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Vec<String> {
                 ui.add_space(cx.px(8.0));
                 paint::note(ui, &cx, "Today");
                 ui.add_space(cx.px(6.0));
-                message(ui, &cx, input);
                 if input.show_fallback {
-                    paint::fallback(ui, &cx, input.request);
+                    sms::thread(ui, &cx, input.request);
+                } else {
+                    message(ui, &cx, input);
                 }
                 ui.add_space(cx.px(12.0));
             });

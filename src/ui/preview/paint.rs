@@ -8,15 +8,15 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
-use super::{Cx, fonts};
-use crate::rcs::model::{ActionKind, CardContent, SendRcsMessageRequest, Suggestion};
+use super::icons::{self, Icon};
+use super::{Cx, fonts, marks};
+use crate::rcs::model::{CardContent, Suggestion};
 use crate::rcs::phone::font::Face;
 use crate::rcs::phone::{self, Bubble, CardLayout, Chip, Orientation, dp};
-use crate::rcs::segments;
 use crate::ui::media::file_name;
 use crate::ui::theme::dp as look;
 
-fn radius(cx: &Cx<'_>, r: f32) -> CornerRadius {
+pub(super) fn radius(cx: &Cx<'_>, r: f32) -> CornerRadius {
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
@@ -36,11 +36,19 @@ pub fn line(ui: &Ui, cx: &Cx<'_>, s: &str, face: Face, size: f32, colour: Color3
     ui.painter().layout_job(job)
 }
 
-/// Text of the preview's own (file names, captions) cut to `width` dp with "…".
-fn label(ui: &Ui, cx: &Cx<'_>, s: &str, size: f32, colour: Color32, width: f32) -> Arc<Galley> {
+/// Text of the preview's own (file names, captions, the header's name) cut to `width` dp
+/// with "…".
+pub(super) fn label(
+    ui: &Ui,
+    cx: &Cx<'_>,
+    s: &str,
+    (face, size): (Face, f32),
+    colour: Color32,
+    width: f32,
+) -> Arc<Galley> {
     let mut job = LayoutJob::simple(
         s.to_owned(),
-        FontId::new(cx.px(size), fonts::family(Face::Regular)),
+        FontId::new(cx.px(size), fonts::family(face)),
         colour,
         cx.px(width),
     );
@@ -68,66 +76,7 @@ fn paint_lines(
     y
 }
 
-/// The bezel, screen and header; returns the chat area.
-pub fn frame(ui: &Ui, cx: &Cx<'_>, rect: Rect, agent: Option<&str>) -> Rect {
-    let p = ui.painter();
-    let pal = cx.pal;
-    p.rect_filled(rect, radius(cx, look::RADIUS_BEZEL), pal.bezel);
-    let screen = rect.shrink(cx.px(dp::BEZEL));
-    p.rect_filled(screen, radius(cx, look::RADIUS_SCREEN), pal.screen);
-    let header = Rect::from_min_size(screen.min, vec2(screen.width(), cx.px(dp::HEADER_HEIGHT)));
-    let top = radius(cx, look::RADIUS_SCREEN);
-    p.rect_filled(
-        header,
-        CornerRadius {
-            nw: top.nw,
-            ne: top.ne,
-            sw: 0,
-            se: 0,
-        },
-        pal.header,
-    );
-    let avatar = pos2(
-        header.min.x + cx.px(look::HEADER_AVATAR_X),
-        header.center().y,
-    );
-    p.circle_filled(
-        avatar,
-        cx.px(look::HEADER_AVATAR_RADIUS),
-        pal.suggestion_text,
-    );
-    let regular = |size| FontId::new(cx.px(size), fonts::family(Face::Regular));
-    let medium = |size| FontId::new(cx.px(size), fonts::family(Face::Medium));
-    p.text(
-        avatar,
-        Align2::CENTER_CENTER,
-        "B",
-        medium(look::HEADER_NAME_SIZE),
-        pal.screen,
-    );
-    let name_at = pos2(
-        header.min.x + cx.px(look::HEADER_NAME_X),
-        header.center().y - cx.px(8.0),
-    );
-    p.text(
-        name_at,
-        Align2::LEFT_CENTER,
-        "Your brand  ✔",
-        medium(look::HEADER_NAME_SIZE),
-        pal.header_text,
-    );
-    let sub = agent.map_or_else(|| "RCS business message".to_owned(), |a| shorten(a, 34));
-    p.text(
-        pos2(name_at.x, name_at.y + cx.px(17.0)),
-        Align2::LEFT_CENTER,
-        sub,
-        regular(look::HEADER_SUB_SIZE),
-        pal.muted,
-    );
-    Rect::from_min_max(pos2(screen.min.x, header.max.y), screen.max)
-}
-
-fn shorten(s: &str, n: usize) -> String {
+pub(super) fn shorten(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
     } else {
@@ -151,7 +100,7 @@ pub fn note(ui: &mut Ui, cx: &Cx<'_>, s: &str) {
 }
 
 /// Allocates a block in dp, indented past the avatar; returns its rect.
-fn block(ui: &mut Ui, cx: &Cx<'_>, width: f32, height: f32) -> Rect {
+pub(super) fn block(ui: &mut Ui, cx: &Cx<'_>, width: f32, height: f32) -> Rect {
     let mut rect = Rect::NOTHING;
     ui.horizontal(|ui| {
         ui.add_space(cx.px(dp::CHAT_PADDING + dp::AVATAR));
@@ -163,11 +112,11 @@ fn block(ui: &mut Ui, cx: &Cx<'_>, width: f32, height: f32) -> Rect {
 }
 
 pub fn text_bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble) {
-    paint_bubble(ui, cx, bubble, cx.pal.bubble);
+    self::bubble(ui, cx, bubble, cx.pal.bubble);
 }
 
-/// A chat bubble of the lines `bubble` holds, in `fill`.
-fn paint_bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble, fill: Color32) {
+/// A chat bubble of the lines `bubble` holds, in `fill`; returns where it is.
+pub(super) fn bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble, fill: Color32) -> Rect {
     let rect = block(ui, cx, bubble.width, bubble.height);
     if ui.is_rect_visible(rect) {
         ui.painter()
@@ -182,6 +131,7 @@ fn paint_bubble(ui: &mut Ui, cx: &Cx<'_>, bubble: &Bubble, fill: Color32) {
             cx.pal.bubble_text,
         );
     }
+    rect
 }
 
 fn kind_of_file(url: &str) -> &'static str {
@@ -196,7 +146,7 @@ fn kind_of_file(url: &str) -> &'static str {
 }
 
 /// The part of a texture that fills `rect` without distortion (cropped, as the phone does).
-fn crop_to_fill(texture_size: [usize; 2], rect: Rect) -> Rect {
+pub(super) fn crop_to_fill(texture_size: [usize; 2], rect: Rect) -> Rect {
     #[expect(clippy::cast_precision_loss, reason = "texture sizes are small")]
     let texture_ratio = texture_size[0] as f32 / texture_size[1].max(1) as f32;
     let rect_ratio = rect.width() / rect.height().max(1.0);
@@ -209,7 +159,7 @@ fn crop_to_fill(texture_size: [usize; 2], rect: Rect) -> Rect {
 }
 
 /// An image or a placeholder naming the URL's file, filling `rect`.
-fn media(ui: &Ui, cx: &Cx<'_>, rect: Rect, url: Option<&str>, corner: CornerRadius) {
+pub(super) fn media(ui: &Ui, cx: &Cx<'_>, rect: Rect, url: Option<&str>, corner: CornerRadius) {
     let p = ui.painter();
     if let Some(texture) = url.and_then(|u| cx.media.texture(u)) {
         let uv = crop_to_fill(texture.size(), rect);
@@ -224,7 +174,7 @@ fn media(ui: &Ui, cx: &Cx<'_>, rect: Rect, url: Option<&str>, corner: CornerRadi
             ui,
             cx,
             &format!("🖼 {name}"),
-            look::NOTE_SIZE,
+            (Face::Regular, look::NOTE_SIZE),
             cx.pal.muted,
             rect.width() / cx.s - 2.0 * dp::BUTTON_INSET,
         );
@@ -271,7 +221,7 @@ pub fn file(ui: &mut Ui, cx: &Cx<'_>, url: &str, thumbnail: Option<&str>) {
         ui,
         cx,
         file_name(url),
-        look::FILE_NAME_SIZE,
+        (Face::Regular, look::FILE_NAME_SIZE),
         cx.pal.bubble_text,
         name_width,
     );
@@ -354,21 +304,37 @@ fn card_text(ui: &Ui, cx: &Cx<'_>, layout: &CardLayout, area: Rect) {
     );
 }
 
-/// Paints the buttons the layout shows as rows at the bottom of `area`.
-fn card_buttons(ui: &Ui, cx: &Cx<'_>, layout: &CardLayout, card: &CardContent, area: Rect) {
+/// Paints the buttons the layout shows as rows at the bottom of `area`; returns the rows.
+fn card_buttons(
+    ui: &Ui,
+    cx: &Cx<'_>,
+    layout: &CardLayout,
+    card: &CardContent,
+    area: Rect,
+) -> Vec<Rect> {
     let pal = cx.pal;
     let row_height = cx.px(dp::SUGGESTION_HEIGHT);
     let mut top = area.max.y - row_height * f32_from(layout.buttons.len());
     let suggestions = card.suggestions.as_deref().unwrap_or_default();
+    let mut rows = Vec::new();
     for (text, s) in layout.buttons.iter().zip(suggestions) {
         let row = Rect::from_min_size(pos2(area.min.x, top), vec2(area.width(), row_height));
         ui.painter().line_segment(
             [row.left_top(), row.right_top()],
             Stroke::new(1.0, pal.card_border),
         );
-        action_label(ui, cx, row.center(), icon(s), text, pal.suggestion_text);
+        action_label(
+            ui,
+            cx,
+            row.center(),
+            icons::of(s),
+            text,
+            pal.suggestion_text,
+        );
+        rows.push(row);
         top += row_height;
     }
+    rows
 }
 
 /// An action's icon and label, centred on `centre`.
@@ -376,7 +342,7 @@ fn action_label(
     ui: &Ui,
     cx: &Cx<'_>,
     centre: egui::Pos2,
-    icon: Option<&str>,
+    icon: Option<Icon>,
     text: &str,
     colour: Color32,
 ) {
@@ -388,13 +354,8 @@ fn action_label(
     };
     let left = centre.x - (g.size().x + icon_width) * 0.5;
     if let Some(icon) = icon {
-        ui.painter().text(
-            pos2(left + cx.px(dp::ICON_SIZE * 0.5), centre.y),
-            Align2::CENTER_CENTER,
-            icon,
-            FontId::new(cx.px(dp::ICON_SIZE), fonts::family(Face::Regular)),
-            colour,
-        );
+        let at = pos2(left + cx.px(dp::ICON_SIZE * 0.5), centre.y);
+        icons::paint(ui, cx, at, icon, colour);
     }
     ui.painter().galley(
         pos2(left + icon_width, centre.y - g.size().y / 2.0),
@@ -422,13 +383,29 @@ pub fn card(
     ui.painter().rect_filled(rect, corner, cx.pal.card);
     let area = card_media(ui, cx, layout, url, rect);
     card_text(ui, cx, layout, area);
-    card_buttons(ui, cx, layout, card, area);
+    let rows = card_buttons(ui, cx, layout, card, area);
     ui.painter().rect_stroke(
         rect,
         corner,
         Stroke::new(1.0, cx.pal.card_border),
         StrokeKind::Inside,
     );
+    let last = rows.len().saturating_sub(1);
+    for (b, row) in rows.into_iter().enumerate() {
+        // The last row's bottom corners are the card's.
+        let row_corner = if b == last {
+            CornerRadius {
+                nw: 0,
+                ne: 0,
+                ..corner
+            }
+        } else {
+            CornerRadius::ZERO
+        };
+        let badge = pos2(row.max.x - cx.px(look::INVALID_BADGE_INSET), row.center().y);
+        let path = marks::suggestion_path(index, b);
+        marks::invalid(ui, cx, row, row_corner, &path, badge);
+    }
     let cuts = cx.cuts_of(index);
     if !cuts.is_empty() {
         let centre = rect.right_top() + vec2(-cx.px(look::BADGE_INSET), cx.px(look::BADGE_INSET));
@@ -474,18 +451,6 @@ fn f32_from(n: usize) -> f32 {
     f
 }
 
-/// The icon Google Messages shows before an action's text (none for a reply).
-fn icon(s: &Suggestion) -> Option<&'static str> {
-    match s.kinds().first() {
-        Some(ActionKind::OpenUrl) => Some("🔗"),
-        Some(ActionKind::DialPhone) => Some("📞"),
-        Some(ActionKind::ShowLocation) => Some("📍"),
-        Some(ActionKind::RequestLocation) => Some("🎯"),
-        Some(ActionKind::CreateCalendarEvent) => Some("📅"),
-        Some(ActionKind::Reply) | None => None,
-    }
-}
-
 /// Message-level chips in a row that scrolls sideways, each as wide as the layout measured.
 pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Chip], suggestions: &[Suggestion]) {
     egui::ScrollArea::horizontal()
@@ -495,7 +460,7 @@ pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Chip], suggestions: &[Suggestion
             ui.horizontal(|ui| {
                 ui.add_space(cx.px(dp::CHAT_PADDING));
                 ui.spacing_mut().item_spacing.x = cx.px(dp::CHIP_GAP);
-                for (chip, s) in chips.iter().zip(suggestions) {
+                for (i, (chip, s)) in chips.iter().zip(suggestions).enumerate() {
                     let size = vec2(cx.px(chip.width), cx.px(dp::CHIP_HEIGHT));
                     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
                     if ui.is_rect_visible(rect) {
@@ -506,45 +471,14 @@ pub fn chips(ui: &mut Ui, cx: &Cx<'_>, chips: &[Chip], suggestions: &[Suggestion
                             StrokeKind::Inside,
                         );
                         let text = cx.pal.suggestion_text;
-                        action_label(ui, cx, rect.center(), icon(s), &chip.label, text);
+                        action_label(ui, cx, rect.center(), icons::of(s), &chip.label, text);
+                        let badge = rect.right_top()
+                            + vec2(-cx.px(look::INVALID_BADGE_RADIUS * 0.5), cx.px(4.0));
+                        let corner = radius(cx, look::RADIUS_CHIP);
+                        marks::invalid(ui, cx, rect, corner, &marks::chip_path(i), badge);
                     }
                 }
                 ui.add_space(cx.px(dp::CHAT_PADDING));
             });
         });
-}
-
-/// The SMS or MMS the recipient gets when RCS is not delivered.
-pub fn fallback(ui: &mut Ui, cx: &Cx<'_>, r: &SendRcsMessageRequest) {
-    let Some(f) = &r.fallback_configuration else {
-        ui.add_space(cx.px(10.0));
-        note(ui, cx, "No SMS/MMS fallback configured.");
-        return;
-    };
-    ui.add_space(cx.px(14.0));
-    let channel = f.channel.as_deref().unwrap_or("SMS");
-    let body = f.message_body.as_deref().unwrap_or("");
-    let caption = if channel == "SMS" {
-        let s = segments::count(body);
-        format!(
-            "If RCS fails: SMS · {} · {} segment{}",
-            s.encoding.label(),
-            s.count,
-            if s.count == 1 { "" } else { "s" }
-        )
-    } else {
-        "If RCS fails: MMS".to_owned()
-    };
-    note(ui, cx, &caption);
-    ui.add_space(cx.px(4.0));
-    if channel == "MMS"
-        && let Some(url) = f.media_urls.as_ref().and_then(|u| u.first())
-    {
-        let rect = block(ui, cx, look::MMS_IMAGE_WIDTH, look::MMS_IMAGE_HEIGHT);
-        media(ui, cx, rect, Some(url), radius(cx, look::RADIUS_CARD));
-        ui.add_space(cx.px(4.0));
-    }
-    if !body.is_empty() {
-        paint_bubble(ui, cx, &phone::bubble(body), cx.pal.sms_bubble);
-    }
 }

@@ -366,5 +366,10 @@ fn no_file_dialog(
             "No file dialog available",
             "The system could not show a file dialog (no desktop portal is running). Drag an image file from your file manager onto the media URL field instead.",
         ),
+        PickPurpose::BrandLogo => notice(
+            ui,
+            "No file dialog available",
+            "The system could not show a file dialog (no desktop portal is running). Type the logo file's path in the brand profile's Logo file field instead.",
+        ),
     }
 }

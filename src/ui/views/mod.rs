@@ -3,6 +3,7 @@
 //! none reaches into the app.
 
 pub mod account;
+pub mod brand;
 pub mod campaign;
 pub mod checks;
 pub mod dialogs;

@@ -29,7 +29,19 @@ pub fn show(
         if dark != p.preview.dark {
             commands.push(Command::TogglePreviewTheme);
         }
-        ui.toggle_value(show_fallback, "SMS fallback");
+        ui.toggle_value(show_fallback, "SMS fallback")
+            .on_hover_text("Show the SMS/MMS thread a phone without RCS gets instead.");
+        let brand = ui
+            .add_enabled(p.preview.origination.is_some(), egui::Button::new("Brand…"))
+            .on_hover_text(
+                "The name, logo, colour and verified tick the header shows for this origination.",
+            )
+            .on_disabled_hover_text(
+                "Choose an origination first (Delivery or Send tab): the brand belongs to it.",
+            );
+        if brand.clicked() {
+            commands.push(Command::EditBrand);
+        }
     });
     ui.separator();
     egui::ScrollArea::vertical()

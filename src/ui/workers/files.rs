@@ -27,6 +27,8 @@ pub enum PickPurpose {
     },
     /// Choose an audience CSV file.
     Audience,
+    /// Choose the logo of the brand profile being edited.
+    BrandLogo,
 }
 
 /// What to do once a save finished.
@@ -211,7 +213,7 @@ impl Jobs {
                 let path = match &purpose {
                     PickPurpose::Open => picker.pick_open(&folder),
                     PickPurpose::SaveAs => picker.pick_save(&folder, &name),
-                    PickPurpose::Attach { .. } => picker.pick_image(),
+                    PickPurpose::Attach { .. } | PickPurpose::BrandLogo => picker.pick_image(),
                     PickPurpose::Audience => picker.pick_audience(&folder),
                 };
                 let elapsed = started.elapsed();

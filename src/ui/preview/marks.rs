@@ -1,0 +1,82 @@
+//! The mark on a button the service will reject (text over its limit, or any validator error
+//! at the suggestion's path): a red outline and a ✖ badge whose tooltip says what is wrong,
+//! in the editor's words.
+
+use egui::{CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
+
+use super::Cx;
+use crate::rcs::label;
+use crate::ui::theme::dp as look;
+
+/// The path of a card's suggestion (`card`: `None` for the rich card, `Some(i)` for carousel
+/// card i).
+#[must_use]
+pub fn suggestion_path(card: Option<usize>, index: usize) -> String {
+    match card {
+        None => format!("RcsMessageContent.Content.RichCard.CardContent.Suggestions[{index}]"),
+        Some(c) => {
+            format!("RcsMessageContent.Content.Carousel.CardContents[{c}].Suggestions[{index}]")
+        }
+    }
+}
+
+/// The path of a message-level chip.
+#[must_use]
+pub fn chip_path(index: usize) -> String {
+    format!("RcsMessageContent.Suggestions[{index}]")
+}
+
+impl Cx<'_> {
+    /// The validator's errors at `path` or inside it, each as "Where: what".
+    pub fn errors_at(&self, path: &str) -> Vec<String> {
+        self.issues
+            .all
+            .iter()
+            .filter(|i| i.is_error())
+            .filter(|i| {
+                i.path
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+            .map(|i| match label::label(&i.path) {
+                Some(where_) => format!("{where_}: {}", i.message),
+                None => i.message.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Marks the button drawn in `rect` when the suggestion at `path` has errors; the badge sits
+/// at `badge`.
+pub fn invalid(ui: &Ui, cx: &Cx<'_>, rect: Rect, corner: CornerRadius, path: &str, badge: Pos2) {
+    let errors = cx.errors_at(path);
+    if errors.is_empty() {
+        return;
+    }
+    let p = ui.painter();
+    let red = cx.pal.invalid;
+    p.rect_stroke(
+        rect.shrink(cx.px(1.0)),
+        corner,
+        Stroke::new(cx.px(2.0), red),
+        StrokeKind::Inside,
+    );
+    let r = cx.px(look::INVALID_BADGE_RADIUS);
+    p.circle_filled(badge, r, red);
+    let arm = r * 0.42;
+    let stroke = Stroke::new((r * 0.25).max(1.0), cx.pal.card);
+    p.line_segment([badge + vec2(-arm, -arm), badge + vec2(arm, arm)], stroke);
+    p.line_segment([badge + vec2(-arm, arm), badge + vec2(arm, -arm)], stroke);
+    let tip = format!(
+        "The service will reject this button:\n• {}",
+        errors.join("\n• ")
+    );
+    let area = Rect::from_center_size(badge, egui::Vec2::splat(2.0 * r)).union(rect);
+    ui.interact(
+        area,
+        ui.scope_id().with(("invalid-button", path)),
+        Sense::hover(),
+    )
+    .on_hover_text(tip.clone())
+    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &tip));
+}
