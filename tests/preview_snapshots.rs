@@ -209,16 +209,6 @@ fn ten_card_carousel_dark() {
     );
 }
 
-#[test]
-fn sms_fallback() {
-    snapshot(
-        "preview_fallback_sms",
-        &example("text-appointment-reminder.json"),
-        false,
-        true,
-    );
-}
-
 /// One line of each kind of emoji: single code points old and new (🧥, 🫫 of Unicode 18),
 /// variation selectors, skin tones, ZWJ sequences (a family, a rainbow flag), flags and a
 /// keycap; in the message and the SMS fallback.

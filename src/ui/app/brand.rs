@@ -53,10 +53,10 @@ impl App {
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));
                 self.status = Some((format!("Brand \"{name}\" kept for {origination}."), false));
             }
-            Command::ForgetBrand(origination) => {
-                if self.settings.brands.remove(&origination).is_some() {
-                    self.jobs.submit(Job::WriteSettings(self.settings.clone()));
-                }
+            Command::ForgetBrand(origination)
+                if self.settings.brands.remove(&origination).is_some() =>
+            {
+                self.jobs.submit(Job::WriteSettings(self.settings.clone()));
             }
             _ => {}
         }
