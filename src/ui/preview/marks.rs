@@ -6,24 +6,39 @@ use egui::{CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use super::Cx;
 use crate::rcs::label;
+use crate::rcs::path::{Member, PathBuf, is_at_or_under};
 use crate::ui::theme::dp as look;
 
 /// The path of a card's suggestion (`card`: `None` for the rich card, `Some(i)` for carousel
 /// card i).
 #[must_use]
 pub fn suggestion_path(card: Option<usize>, index: usize) -> String {
-    match card {
-        None => format!("RcsMessageContent.Content.RichCard.CardContent.Suggestions[{index}]"),
-        Some(c) => {
-            format!("RcsMessageContent.Content.Carousel.CardContents[{c}].Suggestions[{index}]")
-        }
-    }
+    let mut p = match card {
+        None => PathBuf::of(&[
+            Member::RcsMessageContent,
+            Member::Content,
+            Member::RichCard,
+            Member::CardContent,
+        ]),
+        Some(c) => PathBuf::of(&[
+            Member::RcsMessageContent,
+            Member::Content,
+            Member::Carousel,
+            Member::CardContents,
+        ])
+        .with_index(c),
+    };
+    p.member(Member::Suggestions);
+    p.index(index);
+    p.into()
 }
 
 /// The path of a message-level chip.
 #[must_use]
 pub fn chip_path(index: usize) -> String {
-    format!("RcsMessageContent.Suggestions[{index}]")
+    PathBuf::of(&[Member::RcsMessageContent, Member::Suggestions])
+        .with_index(index)
+        .into()
 }
 
 impl Cx<'_> {
@@ -33,11 +48,7 @@ impl Cx<'_> {
             .all
             .iter()
             .filter(|i| i.is_error())
-            .filter(|i| {
-                i.path
-                    .strip_prefix(path)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-            })
+            .filter(|i| is_at_or_under(&i.path, path))
             .map(|i| match label::label(&i.path) {
                 Some(where_) => format!("{where_}: {}", i.message),
                 None => i.message.clone(),
