@@ -18,6 +18,9 @@ pub struct BrandEditor {
     pub draft: BrandProfile,
     /// The logo file's path as typed (or picked).
     pub logo_text: String,
+    /// Frames still to draw without waiting for input: a new window's grid settles its
+    /// column widths over a few frames, and until then the Choose… button is cut off.
+    settle_frames: u8,
 }
 
 impl BrandEditor {
@@ -30,6 +33,7 @@ impl BrandEditor {
             .unwrap_or_default();
         self.draft = profile;
         self.origination = Some(origination);
+        self.settle_frames = 3;
     }
 
     /// The profile being edited for `origination`, so the preview shows it live.
@@ -56,6 +60,10 @@ pub fn window(
     let Some(origination) = state.origination.clone() else {
         return;
     };
+    if state.settle_frames > 0 {
+        state.settle_frames -= 1;
+        ctx.request_repaint();
+    }
     let mut open = true;
     let mut close = false;
     egui::Window::new("Brand profile")
@@ -118,7 +126,7 @@ fn fields(
                     let edit = ui
                         .add(
                             egui::TextEdit::singleline(&mut state.logo_text)
-                                .hint_text("none: the name's initial on the brand colour")
+                                .hint_text("none: the initial is shown")
                                 .desired_width(240.0),
                         )
                         .labelled_by(label.id);
