@@ -43,7 +43,7 @@ fn render(
     dark: bool,
     show_fallback: bool,
     brand: Option<&BrandProfile>,
-    look: impl FnOnce(&Harness<'_, MediaCache>),
+    look: impl FnOnce(&mut Harness<'_, MediaCache>),
 ) -> Vec<String> {
     let issues = IssueIndex::new(validate(r, Mode::Template));
     let rendering = Rendering::of(r);
@@ -77,7 +77,7 @@ fn render(
         cache.finish(&ctx, &key, &path, decoded);
     }
     harness.run();
-    look(&harness);
+    look(&mut harness);
     harness.snapshot(name);
     drop(harness);
     warnings
@@ -342,12 +342,22 @@ fn an_invalid_button_is_marked_with_what_is_wrong() {
             {"Reply": {"Text": "Stop", "PostbackData": "stop"}}]}}));
     render("preview_invalid_button", &r, false, false, None, |h| {
         let marks = h.query_all_by_label_contains("The service will reject this button");
-        let tips: Vec<String> = marks.filter_map(|n| n.accesskit_node().label()).collect();
-        assert_eq!(tips.len(), 2, "{tips:?}");
+        let names: Vec<String> = marks.filter_map(|n| n.accesskit_node().label()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
         assert!(
-            tips.iter().any(|t| t.contains("Suggestion 1 › Text")),
-            "{tips:?}"
+            names.iter().any(|t| t.ends_with(": Suggestion 1 › Text")),
+            "{names:?}"
         );
-        assert!(tips.iter().any(|t| t.contains("Chip 1")), "{tips:?}");
+        assert!(names.iter().any(|t| t.contains("Chip 1")), "{names:?}");
+        // The tooltip says what is wrong, as the validator says it.
+        h.get_by_label_contains("Suggestion 1 › Text").hover();
+        h.run_steps(60);
+        assert!(
+            h.query_by_label_contains(
+                "Suggestion 1 › Text: Reply text is 32 characters; the limit is 25."
+            )
+            .is_some(),
+            "the tooltip names the problem"
+        );
     });
 }

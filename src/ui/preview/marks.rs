@@ -42,16 +42,16 @@ pub fn chip_path(index: usize) -> String {
 }
 
 impl Cx<'_> {
-    /// The validator's errors at `path` or inside it, each as "Where: what".
-    pub fn errors_at(&self, path: &str) -> Vec<String> {
+    /// The validator's errors at `path` or inside it: where (in the editor's words) and what.
+    pub fn errors_at(&self, path: &str) -> Vec<(String, &str)> {
         self.issues
             .all
             .iter()
             .filter(|i| i.is_error())
             .filter(|i| is_at_or_under(&i.path, path))
-            .map(|i| match label::label(&i.path) {
-                Some(where_) => format!("{where_}: {}", i.message),
-                None => i.message.clone(),
+            .map(|i| {
+                let at = label::label(&i.path).unwrap_or_else(|| i.path.clone());
+                (at, i.message.as_str())
             })
             .collect()
     }
@@ -78,16 +78,23 @@ pub fn invalid(ui: &Ui, cx: &Cx<'_>, rect: Rect, corner: CornerRadius, path: &st
     let stroke = Stroke::new((r * 0.25).max(1.0), cx.pal.card);
     p.line_segment([badge + vec2(-arm, -arm), badge + vec2(arm, arm)], stroke);
     p.line_segment([badge + vec2(-arm, arm), badge + vec2(arm, -arm)], stroke);
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|(at, what)| format!("{at}: {what}"))
+        .collect();
     let tip = format!(
         "The service will reject this button:\n• {}",
-        errors.join("\n• ")
+        lines.join("\n• ")
     );
+    // Screen readers get where the problems are; the Checks list reads them out in full.
+    let places: Vec<&str> = errors.iter().map(|(at, _)| at.as_str()).collect();
+    let name = format!("The service will reject this button: {}", places.join(", "));
     let area = Rect::from_center_size(badge, egui::Vec2::splat(2.0 * r)).union(rect);
     ui.interact(
         area,
         ui.scope_id().with(("invalid-button", path)),
         Sense::hover(),
     )
-    .on_hover_text(tip.clone())
-    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &tip));
+    .on_hover_text(tip)
+    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
 }
