@@ -125,7 +125,10 @@ fn loading_an_audience_shows_rows_columns_phone_and_problem_groups() {
     );
     // The template itself has no errors, and the count is only about itself: its two
     // warnings are the phone's (the description cut to one line, iOS and the media height).
-    assert!(h.query_by_label("✔ Nothing the service will reject").is_some());
+    assert!(
+        h.query_by_label("✔ Nothing the service will reject")
+            .is_some()
+    );
     assert!(h.query_by_label("⚠ 1 on the phone").is_some());
     assert!(h.query_by_label("ℹ 1 for other phones").is_some());
     assert!(

@@ -62,12 +62,16 @@ fn group_of(h: &H, line: &str) -> String {
 fn a_tall_card_lists_its_dropped_buttons_on_the_phone_and_never_claims_no_problems() {
     let (_dir, h) = open(fixture("phone-tall-card-two-buttons.json"));
     for n in [1, 2] {
-        let line = format!("⚠ Suggestion {n}: Button {n} is not shown: the card has no room for it.");
+        let line =
+            format!("⚠ Suggestion {n}: Button {n} is not shown: the card has no room for it.");
         assert_eq!(group_of(&h, &line), "On the phone", "{line}");
     }
     assert!(h.query_all_by_label("On the phone (2)").count() >= 1);
     // The summary counts each group and says only what is true.
-    assert!(h.query_by_label("✔ Nothing the service will reject").is_some());
+    assert!(
+        h.query_by_label("✔ Nothing the service will reject")
+            .is_some()
+    );
     assert!(h.query_by_label("⚠ 2 on the phone").is_some());
     assert!(h.query_by_label_contains("No problems").is_none());
     assert!(h.query_by_label_contains("no problems").is_none());
@@ -96,7 +100,10 @@ fn the_coffee_carousel_merges_its_repeated_card_findings_into_one_line() {
     assert_eq!(group_of(&h, first), "On the phone");
     assert_eq!(group_of(&h, rest), "On the phone");
     // One line for nine cards, not nine; the card is named once.
-    assert!(h.query_by_label_contains("Card 2 › Card description").is_none());
+    assert!(
+        h.query_by_label_contains("Card 2 › Card description")
+            .is_none()
+    );
     assert!(h.query_by_label_contains(": Card 1:").is_none());
     let problems = app(&h).doc.problems();
     let descriptions = problems
@@ -107,7 +114,10 @@ fn the_coffee_carousel_merges_its_repeated_card_findings_into_one_line() {
     assert_eq!(descriptions, 2, "{problems:?}");
     // The ten media-height caveats are one line too.
     assert_eq!(
-        group_of(&h, "ℹ Cards 1–10 › Media height: iOS ignores the media height."),
+        group_of(
+            &h,
+            "ℹ Cards 1–10 › Media height: iOS ignores the media height."
+        ),
         "Other phones"
     );
     // The API paths of every card are in the tooltip.
@@ -149,7 +159,10 @@ fn an_error_stands_under_what_the_service_will_reject() {
     assert_eq!(group_of(&h, line), "The service will reject");
     assert!(h.query_by_label("The service will reject (1)").is_some());
     assert!(h.query_by_label("✖ 1 the service will reject").is_some());
-    assert!(h.query_by_label("✔ Nothing the service will reject").is_none());
+    assert!(
+        h.query_by_label("✔ Nothing the service will reject")
+            .is_none()
+    );
     // A click shows the field.
     in_checks(&h, line).click();
     h.run_steps(4);
