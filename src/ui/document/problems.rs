@@ -185,6 +185,7 @@ impl Problems {
 mod tests {
     use super::*;
     use crate::rcs::codec;
+    use crate::rcs::path::{Member, PathBuf};
     use crate::rcs::phone::Rendering;
     use crate::rcs::validate::{Mode, validate};
 
@@ -220,9 +221,17 @@ mod tests {
         );
         let merged = p.of(Group::Phone).nth(1).unwrap();
         assert_eq!(merged.paths.len(), 9);
+        let card_2 = PathBuf::of(&[
+            Member::RcsMessageContent,
+            Member::Content,
+            Member::Carousel,
+            Member::CardContents,
+        ])
+        .with_index(1)
+        .with(Member::Description);
         assert_eq!(
             merged.jump(),
-            "RcsMessageContent.Content.Carousel.CardContents[1].Description",
+            card_2.as_str(),
             "a click shows the first card's field"
         );
     }
@@ -265,7 +274,7 @@ mod tests {
     #[test]
     fn the_service_verdict_is_among_what_it_rejects() {
         let rejected = Issue::error(
-            "DestinationPhoneNumber",
+            Member::DestinationPhoneNumber.name(),
             Code::RejectedByService,
             "The service rejected this field: blocked.",
         );
