@@ -366,7 +366,11 @@ impl App {
             personal: derived.personal.as_ref(),
         };
         self.preview_warnings =
-            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands);
+            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands)
+                .entries
+                .iter()
+                .map(crate::ui::document::problems::Entry::line)
+                .collect();
     }
 
     /// The middle column; returns what the user changed in the draft.
@@ -395,6 +399,7 @@ impl App {
             editor: &mut self.editor,
             draft,
             issues: &derived.issues,
+            problems: &derived.problems,
             media: &self.media,
             personal: derived.personal.as_ref(),
             columns: self
@@ -490,7 +495,7 @@ impl App {
         }
     }
 
-    /// What the preview warned about in the last frame.
+    /// The lines of the preview's "On the phone" list in the last frame.
     #[must_use]
     pub fn preview_warnings(&self) -> &[String] {
         &self.preview_warnings
