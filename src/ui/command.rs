@@ -66,8 +66,12 @@ pub enum Command {
     },
     /// Show or hide the RCS account window.
     ToggleAccount,
-    /// Use this agent as the template's origination identity.
+    /// Send from this agent on the active connection (kept in settings, not in the template).
     SetOrigination(String),
+    /// Forget the agent chosen for the active connection: the template's own is used again.
+    UseTemplateOrigination,
+    /// Write the chosen agent into the template's `OriginationIdentity`.
+    OriginationIntoTemplate,
     /// Choose an audience file with the file dialog.
     OpenAudience,
     /// Read and check this audience file (dropped, picked or scripted).

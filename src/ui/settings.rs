@@ -24,6 +24,12 @@ pub struct Settings {
     /// Sample values for placeholders, by template (its path, or `untitled`), then by
     /// placeholder name: used while no audience is open, never written into the template.
     pub samples: BTreeMap<String, BTreeMap<String, String>>,
+    /// The origination (an RCS agent) chosen in the Send tab, by connection: agents belong
+    /// to an account, so each connection keeps its own. Never written into the template
+    /// unless the user asks.
+    pub originations: BTreeMap<String, String>,
+    /// The phone preview is folded away (more room for the editor in a small window).
+    pub preview_hidden: bool,
 }
 
 impl Settings {
@@ -32,6 +38,23 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// The origination chosen for `connection`, if any.
+    #[must_use]
+    pub fn origination(&self, connection: &crate::aws::Connection) -> Option<&str> {
+        self.originations
+            .get(&connection_key(connection))
+            .map(String::as_str)
+    }
+
+    /// Chooses `id` as the origination for `connection` (`None`: the template's again).
+    pub fn choose_origination(&mut self, connection: &crate::aws::Connection, id: Option<String>) {
+        let key = connection_key(connection);
+        match id {
+            Some(id) => self.originations.insert(key, id),
+            None => self.originations.remove(&key),
+        };
     }
 
     /// Carries an untitled draft's sample values over to the path it was first saved as.
@@ -43,6 +66,12 @@ impl Settings {
                 .extend(values);
         }
     }
+}
+
+/// A connection as a settings key: its JSON form, which names the sandbox or the profile,
+/// region and endpoint (never a secret).
+fn connection_key(connection: &crate::aws::Connection) -> String {
+    serde_json::to_string(connection).unwrap_or_default()
 }
 
 /// Local images attached to media URLs, per template (keyed by the template's path, or
@@ -105,6 +134,26 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn each_connection_keeps_its_own_origination() {
+        use crate::aws::{AwsTarget, Connection};
+        let mut s = Settings::default();
+        let prod = Connection::Aws(AwsTarget {
+            profile: Some("prod".into()),
+            ..AwsTarget::default()
+        });
+        s.choose_origination(&Connection::Sandbox, Some("rcs-agent-sandbox".into()));
+        s.choose_origination(&prod, Some("rcs-agent-prod".into()));
+        assert_eq!(s.origination(&Connection::Sandbox), Some("rcs-agent-sandbox"));
+        assert_eq!(s.origination(&prod), Some("rcs-agent-prod"));
+        assert_eq!(s.origination(&Connection::Aws(AwsTarget::default())), None);
+        s.choose_origination(&prod, None);
+        assert_eq!(s.origination(&prod), None);
+        // Kept across runs.
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

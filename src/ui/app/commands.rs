@@ -30,7 +30,7 @@ impl App {
             }
             Command::OpenPath(path) => self.jobs.submit(Job::Open(path)),
             Command::Save => match self.doc.path.clone() {
-                Some(path) => self.save_to(path, AfterSave::Nothing),
+                Some(path) => self.save_to(path),
                 None => self.apply(ctx, Command::SaveAs, force),
             },
             Command::SaveAs => {
@@ -74,6 +74,9 @@ impl App {
             | Command::RemoveRecipient(_)
             | Command::ChooseRecipient(_)
             | Command::DestinationIntoTemplate
+            | Command::SetOrigination(_)
+            | Command::UseTemplateOrigination
+            | Command::OriginationIntoTemplate
             | Command::DryRun
             | Command::Send
             | Command::ConfirmedSend => self.apply_send(command),
@@ -93,12 +96,6 @@ impl App {
             | Command::CampaignRun(_)
             | Command::CampaignConfirmed
             | Command::CampaignCancel => self.apply_campaign(ctx, &command),
-            Command::SetOrigination(id) => {
-                let now = ctx.input(|i| i.time);
-                self.doc
-                    .act(now, |d| d.request.origination_identity = Some(id));
-                self.refresh();
-            }
             Command::Quit => {
                 self.allowed_to_close = true;
                 self.jobs.submit(Job::ClearAutosave);
@@ -190,7 +187,10 @@ impl App {
             .map_or_else(|| self.paths.library.clone(), std::path::Path::to_path_buf)
     }
 
-    pub(super) fn save_to(&mut self, path: PathBuf, then: AfterSave) {
+    /// Saves the draft to `path`. A command waiting behind the unsaved-changes guard runs once
+    /// this save succeeds; a refused or failed save drops it, so nothing is lost and the
+    /// guarded open, new or quit does not happen.
+    pub(super) fn save_to(&mut self, path: PathBuf) {
         // Saving would silently drop part of the draft: refuse, and show the field.
         if let Some(issue) = self.doc.issues().all.iter().find(|i| i.blocks_saving()) {
             self.status = Some((format!("Not saved: {}", issue.message), true));
@@ -201,7 +201,13 @@ impl App {
         }
         let Some(request) = self.doc.begin_save(path.clone()) else {
             self.status = Some(("A save is already in progress.".into(), true));
+            self.after_guard = None;
             return;
+        };
+        let then = if self.after_guard.is_some() {
+            AfterSave::Continue
+        } else {
+            AfterSave::Nothing
         };
         self.jobs.submit(Job::Save {
             path,
@@ -227,12 +233,7 @@ impl App {
             });
             return;
         }
-        let then = if self.after_guard.is_some() {
-            AfterSave::Continue
-        } else {
-            AfterSave::Nothing
-        };
-        self.save_to(path, then);
+        self.save_to(path);
     }
 
     fn free_library_name(&self, from: &std::path::Path, suffix: &str) -> PathBuf {

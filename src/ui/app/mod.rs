@@ -64,6 +64,8 @@ pub struct App {
     pub account: AccountState,
     /// Changes with the connection: account answers for an older one are dropped.
     connection_generation: Generation,
+    /// The connection generation the Send tab's agent list was asked for.
+    agents_listed: Option<Generation>,
     /// The audience and the row the preview shows.
     pub campaign: CampaignState,
     /// The audience's row problems for the Checks list, derived when the scan or draft changes.
@@ -116,6 +118,7 @@ impl App {
             send: SendState::default(),
             account: AccountState::default(),
             connection_generation: Generation::default(),
+            agents_listed: None,
             campaign: CampaignState::default(),
             row_problems: RowProblems::default(),
             run: crate::ui::campaign::run_state::RunState::default(),
@@ -176,6 +179,7 @@ impl App {
         let row = row_source
             .as_ref()
             .zip(self.campaign.view.as_ref().map(|v| &v.filled));
+        let connection = self.connection();
         self.doc.derive(&Surroundings {
             columns: self
                 .campaign
@@ -185,6 +189,7 @@ impl App {
             row,
             samples: self.settings.samples.get(&key),
             recipient: self.settings.recipient.as_deref(),
+            origination: self.settings.origination(&connection),
         });
         self.row_problems = self.compute_row_problems();
     }
@@ -286,6 +291,7 @@ impl App {
                 &mut self.commands,
             );
         }
+        self.list_agents_once();
         self.show_dialog(ui.ctx());
         self.drop_unconfirmed_run();
         self.take_dropped_files(ui.ctx(), &drop_targets);
@@ -376,7 +382,12 @@ impl App {
         let values_note = self.send_values_note();
         let agents = self.account.agent_ids();
         let key = self.template_key();
-        let origination = self.doc.draft.request.origination_identity.clone();
+        let template_origination = self.doc.draft.request.origination_identity.clone();
+        let chosen_origination = self
+            .settings
+            .origination(&connection)
+            .map(str::to_owned);
+        let origination = self.doc.derived().send_request.origination_identity.clone();
         let (draft, derived, verdict) = self.doc.parts_mut();
         let blockers =
             campaign_run::blockers(&self.campaign, &derived.issues, origination.as_deref());
@@ -405,8 +416,12 @@ impl App {
                 recipients: &self.settings.test_recipients,
                 recipient: self.settings.recipient.as_deref(),
                 issues: &derived.send_issues,
-                origination: origination.as_deref(),
-                agents: &agents,
+                origination: send_panel::Origination {
+                    template: template_origination.as_deref(),
+                    chosen: chosen_origination.as_deref(),
+                    agents: &agents,
+                    loading: self.account.agents.loading,
+                },
                 values: values_note.as_deref(),
                 failure: verdict.and_then(|v| v.failure()),
             },
@@ -433,7 +448,12 @@ impl App {
         };
         match dialogs::show(ctx, dialog, &name, &self.paths.library) {
             dialogs::Choice::None => {}
-            dialogs::Choice::Close => self.dialog = None,
+            dialogs::Choice::Close => {
+                self.dialog = None;
+                // Closing the library-save offer cancels the save: a guarded command waits
+                // no more.
+                self.after_guard = None;
+            }
             dialogs::Choice::Run(command, force) => {
                 self.dialog = match command {
                     // These read the dialog they came from.
