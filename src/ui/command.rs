@@ -17,6 +17,8 @@ pub enum Command {
     Undo,
     Redo,
     TogglePreviewTheme,
+    /// Fold the phone preview away, or show it again (remembered in settings).
+    TogglePreview,
     /// Put the request the Send tab would send on the clipboard in this shape.
     CopyAs(crate::export::Format),
     /// Pick a local image for the preview of this media URL.

@@ -46,6 +46,10 @@ impl App {
                 self.settings.dark_preview = !self.settings.dark_preview;
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));
             }
+            Command::TogglePreview => {
+                self.settings.preview_hidden = !self.settings.preview_hidden;
+                self.jobs.submit(Job::WriteSettings(self.settings.clone()));
+            }
             Command::Attach { url } => {
                 self.jobs
                     .pick(PickPurpose::Attach { url }, PathBuf::new(), String::new());

@@ -37,6 +37,17 @@ pub use dialogs::Dialog;
 /// Seconds between autosaves of a dirty draft.
 pub const AUTOSAVE_SECONDS: f64 = 5.0;
 
+/// The window's smallest inner size: every tab, field and counter stays usable down to it.
+pub const MIN_WINDOW: [f32; 2] = [900.0, 560.0];
+/// The narrowest the library gets.
+const LIBRARY_MIN: f32 = 160.0;
+/// The narrowest the preview gets: the phone drawn at its smallest scale.
+const PREVIEW_MIN: f32 = 220.0;
+/// The width of the strip that stands for the folded preview.
+const PREVIEW_FOLDED: f32 = 32.0;
+/// The editor's room that the side panels leave, however they were sized before.
+const EDITOR_MIN: f32 = 320.0;
+
 pub struct App {
     pub(crate) paths: AppPaths,
     jobs: Jobs,
@@ -257,10 +268,13 @@ impl App {
         };
         menu::show(ui, &menu_input, &mut self.commands);
         self.status_bar(ui);
+        // The side panels never take the editor's minimum room, whatever sizes eframe
+        // remembered from a larger window.
+        let width = ui.available_width();
         egui::Panel::left("library")
             .resizable(true)
             .default_size(220.0)
-            .min_size(160.0)
+            .size_range(LIBRARY_MIN..=(width * 0.25).max(LIBRARY_MIN))
             .show(ui, |ui| {
                 library::show(
                     ui,
@@ -273,11 +287,23 @@ impl App {
         if let Some(dialog) = self.library.pending_dialog.take() {
             self.dialog = Some(dialog);
         }
-        egui::Panel::right("preview")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(260.0)
-            .show(ui, |ui| self.preview_panel(ui));
+        if self.settings.preview_hidden {
+            egui::Panel::right("preview-folded")
+                .resizable(false)
+                .exact_size(PREVIEW_FOLDED)
+                .show(ui, |ui| {
+                    if preview_panel::fold_button(ui, true) {
+                        self.commands.push(Command::TogglePreview);
+                    }
+                });
+        } else {
+            let room = (ui.available_width() - EDITOR_MIN).max(PREVIEW_MIN);
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(420.0)
+                .size_range(PREVIEW_MIN..=room)
+                .show(ui, |ui| self.preview_panel(ui));
+        }
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
             self.doc.edited(&edit, ui.input(|i| i.time));
             self.refresh();
@@ -470,6 +496,13 @@ impl App {
         }
     }
 
+    /// Where the editor showed the selected tab's content in the last frame (inside its
+    /// panel, without the scroll bar).
+    #[must_use]
+    pub fn editor_viewport(&self) -> Option<egui::Rect> {
+        self.editor.viewport
+    }
+
     /// What the preview warned about in the last frame.
     #[must_use]
     pub fn preview_warnings(&self) -> &[String] {
@@ -583,7 +616,7 @@ pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
             .with_app_id("rcs-composer")
             .with_icon(crate::ui::icon::window_icon())
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 560.0])
+            .with_min_inner_size(MIN_WINDOW)
             .with_drag_and_drop(true),
         persistence_path: Some(paths.config.join("window.ron")),
         ..Default::default()

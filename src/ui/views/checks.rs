@@ -17,7 +17,7 @@ pub fn panel(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &mu
 }
 
 fn issue_list(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Checks");
         let (e, w) = (issues.errors(), issues.warnings());
         if e + w == 0 {
