@@ -21,12 +21,7 @@ fn open(size: [f32; 2]) -> (tempfile::TempDir, H) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sale.json");
     std::fs::copy(examples().join("rich-card-winter-sale.json"), &file).unwrap();
-    let h = harness_sized(
-        dir.path(),
-        Some(file),
-        ScriptedPicker::answering(&[]),
-        size,
-    );
+    let h = harness_sized(dir.path(), Some(file), ScriptedPicker::answering(&[]), size);
     (dir, h)
 }
 

@@ -146,7 +146,10 @@ mod tests {
         });
         s.choose_origination(&Connection::Sandbox, Some("rcs-agent-sandbox".into()));
         s.choose_origination(&prod, Some("rcs-agent-prod".into()));
-        assert_eq!(s.origination(&Connection::Sandbox), Some("rcs-agent-sandbox"));
+        assert_eq!(
+            s.origination(&Connection::Sandbox),
+            Some("rcs-agent-sandbox")
+        );
         assert_eq!(s.origination(&prod), Some("rcs-agent-prod"));
         assert_eq!(s.origination(&Connection::Aws(AwsTarget::default())), None);
         s.choose_origination(&prod, None);

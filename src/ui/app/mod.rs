@@ -409,10 +409,7 @@ impl App {
         let agents = self.account.agent_ids();
         let key = self.template_key();
         let template_origination = self.doc.draft.request.origination_identity.clone();
-        let chosen_origination = self
-            .settings
-            .origination(&connection)
-            .map(str::to_owned);
+        let chosen_origination = self.settings.origination(&connection).map(str::to_owned);
         let origination = self.doc.derived().send_request.origination_identity.clone();
         let (draft, derived, verdict) = self.doc.parts_mut();
         let blockers =

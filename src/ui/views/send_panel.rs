@@ -163,7 +163,7 @@ fn origination(ui: &mut Ui, o: &Origination<'_>, commands: &mut Vec<Command>) {
         if let Some(chosen) = o.chosen
             && o.template != Some(chosen)
             && ui
-                .small_button("Write into template")
+                .small_button("Write agent into template")
                 .on_hover_text("Store this agent as the template's OriginationIdentity")
                 .clicked()
         {
