@@ -103,6 +103,78 @@ pub fn parse_for_editing(text: &str) -> Result<SendRcsMessageRequest, OpenError>
     }
 }
 
+/// A reason a template's text cannot be opened, at its place in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line and column (in characters).
+    pub line: usize,
+    pub column: usize,
+    /// The field it concerns in AWS member notation; empty for the text as a whole.
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}: ", self.line, self.column)?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// [`parse_for_editing`], with each problem placed at its line: a syntax error where the
+/// parser stopped, a problem with a field at that field's key (or its nearest parent's).
+///
+/// # Errors
+/// Every problem that stops the text from being opened faithfully, in text order.
+pub fn problems_in(text: &str) -> Result<SendRcsMessageRequest, Vec<Problem>> {
+    let issues = match parse_for_editing(text) {
+        Ok(request) => return Ok(request),
+        Err(e) => e.issues,
+    };
+    let syntax = serde_json::from_str::<serde::de::IgnoredAny>(text).err();
+    let mut problems: Vec<Problem> = issues
+        .into_iter()
+        .map(|issue| {
+            let (line, column) = match &syntax {
+                Some(e) if issue.path.is_empty() => (e.line().max(1), e.column().max(1)),
+                _ => place(text, &issue.path),
+            };
+            // A syntax error's message names its line and column first: said once, here.
+            let message = match issue.message.split_once(": ") {
+                Some((head, rest)) if head.starts_with("line ") && head.contains(", column ") => {
+                    rest.to_owned()
+                }
+                _ => issue.message,
+            };
+            Problem {
+                line,
+                column,
+                path: issue.path,
+                message,
+            }
+        })
+        .collect();
+    problems.sort_by_key(|p| (p.line, p.column));
+    Err(problems)
+}
+
+/// Where `path` is in `text`, or its nearest parent that is there, or the start.
+fn place(text: &str, path: &str) -> (usize, usize) {
+    let mut candidate = path;
+    loop {
+        if let Some(offset) = codec::locate::locate(text, candidate) {
+            return codec::locate::line_col(text, offset);
+        }
+        match candidate.rfind(['.', '[']) {
+            Some(cut) => candidate = &candidate[..cut],
+            None => return (1, 1),
+        }
+    }
+}
+
 /// Saves atomically: writes a temporary file in the same folder, flushes it to disk, then
 /// renames it over the target, so a crash or a full disk never leaves a half-written template.
 ///
@@ -160,6 +232,8 @@ pub struct LibraryEntry {
     /// The file name without `.json`.
     pub name: String,
     pub path: PathBuf,
+    /// Why the file cannot be opened as it is (its first problem), for the library's mark.
+    pub problem: Option<String>,
 }
 
 /// The templates of the library folder, sorted by name (case-insensitive), after removing
@@ -170,7 +244,17 @@ pub struct LibraryEntry {
 /// Any I/O error other than the folder not existing.
 pub fn list_library(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
     remove_stale_temporaries(dir, STALE_TEMPORARY);
-    json_files(dir)
+    let mut entries = json_files(dir)?;
+    for entry in &mut entries {
+        entry.problem = match read_text(&entry.path) {
+            Ok(text) => problems_in(&text)
+                .err()
+                .and_then(|p| p.into_iter().next())
+                .map(|p| p.to_string()),
+            Err(issue) => Some(issue.message),
+        };
+    }
+    Ok(entries)
 }
 
 /// Removes our own temporary files in `dir` last modified more than `age` ago; returns how
@@ -209,7 +293,11 @@ fn json_files(dir: &Path) -> io::Result<Vec<LibraryEntry>> {
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == EXTENSION))
         .filter_map(|path| {
             let name = path.file_stem()?.to_str()?.to_owned();
-            (!name.starts_with('.')).then_some(LibraryEntry { name, path })
+            (!name.starts_with('.')).then_some(LibraryEntry {
+                name,
+                path,
+                problem: None,
+            })
         })
         .collect();
     list.sort_by_key(|e| e.name.to_lowercase());
@@ -320,5 +408,70 @@ mod tests {
             .collect();
         assert_eq!(names, ["A", "b"]);
         assert!(list_library(&dir.path().join("none")).unwrap().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod repair_tests {
+    use super::*;
+
+    #[test]
+    fn a_syntax_error_is_placed_where_the_parser_stopped() {
+        let text = "{\n  \"RcsMessageContent\": {\n    \"Content\": {,\n  }\n}\n";
+        let problems = problems_in(text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (3, 17));
+        assert!(!problems[0].message.starts_with("line "), "said once");
+        assert!(problems[0].to_string().starts_with("line 3, column 17: "));
+    }
+
+    #[test]
+    fn member_problems_are_placed_at_their_keys_in_text_order() {
+        let text = r#"{
+  "RcsMessageContent": {
+    "Content": {
+      "TextMessage": { "Body": "Hi", "Colour": "red" }
+    }
+  },
+  "Surprise": 1
+}"#;
+        let problems = problems_in(text).unwrap_err();
+        let places: Vec<(usize, String)> =
+            problems.iter().map(|p| (p.line, p.path.clone())).collect();
+        assert_eq!(places.len(), 2, "{problems:?}");
+        assert_eq!(places[0].0, 4, "{problems:?}");
+        assert!(places[0].1.ends_with("Colour"), "{problems:?}");
+        assert_eq!(places[1].0, 7, "{problems:?}");
+    }
+
+    #[test]
+    fn a_good_text_opens() {
+        let text = r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Body": "Hi"}}}}"#;
+        assert!(problems_in(text).is_ok());
+    }
+
+    #[test]
+    fn the_library_marks_broken_files_with_their_first_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("good.json"),
+            r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Body": "Hi"}}}}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("broken.json"),
+            "{\n  \"RcsMessageContent\": [\n",
+        )
+        .unwrap();
+        let entries = list_library(dir.path()).unwrap();
+        let problem = |name: &str| {
+            entries
+                .iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.problem.clone())
+        };
+        assert_eq!(problem("good"), None);
+        let broken = problem("broken").unwrap();
+        assert!(broken.starts_with("line "), "{broken}");
     }
 }

@@ -45,7 +45,11 @@ fn snapshot(name: &str, r: &SendRcsMessageRequest, dark: bool, show_fallback: bo
                 dark,
                 show_fallback,
             };
-            warnings = preview::show(ui, &input);
+            warnings = preview::show(ui, &input)
+                .entries
+                .iter()
+                .map(rcs_composer::ui::document::problems::Entry::line)
+                .collect();
         });
     harness.run();
     harness.snapshot(name);
@@ -147,9 +151,12 @@ fn a_card_that_does_not_fit_is_cut_like_the_phone_cuts_it() {
             "Suggestions": chips}}}}}));
     let warnings = snapshot("preview_truncated_card", &r, false, false);
     let has = |start: &str| warnings.iter().any(|w| w.starts_with(start));
-    assert!(has("The description shows 1 of its"), "{warnings:?}");
-    assert!(has("The title shows 1 of its"), "{warnings:?}");
-    assert!(has("Button 4 is not shown"), "{warnings:?}");
+    assert!(
+        has("Card description: The description shows 1 of its"),
+        "{warnings:?}"
+    );
+    assert!(has("Card title: The title shows 1 of its"), "{warnings:?}");
+    assert!(has("Suggestion 4: Button 4 is not shown"), "{warnings:?}");
 }
 
 #[test]
@@ -164,7 +171,7 @@ fn ten_card_carousel_light() {
     let cut: Vec<&String> = warnings.iter().filter(|w| w.contains("lines")).collect();
     assert_eq!(cut.len(), 2, "{warnings:?}");
     assert!(
-        cut[1].starts_with("Cards 2–10: The description shows 1 of its"),
+        cut[1].starts_with("Cards 2–10 › Card description: The description shows 1 of its"),
         "{warnings:?}"
     );
 }

@@ -125,7 +125,12 @@ fn loading_an_audience_shows_rows_columns_phone_and_problem_groups() {
     );
     // The template itself has no errors, and the count is only about itself: its two
     // warnings are the phone's (the description cut to one line, iOS and the media height).
-    assert!(h.query_by_label("0 errors, 2 warnings").is_some());
+    assert!(
+        h.query_by_label("✔ Nothing the service will reject")
+            .is_some()
+    );
+    assert!(h.query_by_label("⚠ 1 on the phone").is_some());
+    assert!(h.query_by_label("ℹ 1 for other phones").is_some());
     assert!(
         app(&h)
             .doc
@@ -193,10 +198,12 @@ fn next_row_with_a_problem_visits_each_and_wraps() {
 #[test]
 fn a_group_click_shows_its_first_row_and_the_field() {
     let (_dir, mut h) = loaded();
-    click(
-        &mut h,
-        "✖ 2 rows: Suggestion 1 › Text is over 25 characters",
-    );
+    // Below the template's own groups in the Checks list: scrolled into view first.
+    let line = "✖ 2 rows: Suggestion 1 › Text is over 25 characters";
+    h.get_by_label(line).scroll_to_me();
+    // The scroll is animated: let it come to rest before clicking.
+    h.run_steps(40);
+    click(&mut h, line);
     assert_eq!(app(&h).campaign.row, 2);
     assert_eq!(app(&h).editor.tab, Tab::Message);
     // The field took focus (the jump target was consumed by the field drawn at that path).
@@ -364,10 +371,12 @@ fn a_file_without_a_phone_column_asks_for_one() {
 fn an_edit_checks_the_rows_again() {
     let (_dir, mut h) = loaded();
     // The group's click opens the suggestion and focuses its text.
-    click(
-        &mut h,
-        "✖ 2 rows: Suggestion 1 › Text is over 25 characters",
-    );
+    // Below the template's own groups in the Checks list: scrolled into view first.
+    let line = "✖ 2 rows: Suggestion 1 › Text is over 25 characters";
+    h.get_by_label(line).scroll_to_me();
+    // The scroll is animated: let it come to rest before clicking.
+    h.run_steps(40);
+    click(&mut h, line);
     // "{{first_name}}" alone fits every name of the example.
     h.get_by_label("Text *").focus();
     h.run_steps(1);

@@ -9,7 +9,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use rcs_composer::ui::app::Dialog;
 use rcs_composer::ui::command::Command;
 use support::{ScriptedPicker, app, examples, harness, settle};

@@ -102,6 +102,8 @@ pub fn palette(dark: bool) -> &'static Palette {
 
 /// Editor colours for inline checks.
 pub const ERROR: Color32 = Color32::from_rgb(220, 50, 47);
+/// Said of something that passes its checks.
+pub const OK: Color32 = Color32::from_rgb(40, 160, 70);
 pub const WARNING: Color32 = Color32::from_rgb(203, 120, 0);
 
 /// Placeholders (`{{first_name}}`) in the editor's text fields, on light and dark editors:

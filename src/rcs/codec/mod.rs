@@ -6,6 +6,7 @@
 
 mod decode;
 mod encode;
+pub mod locate;
 
 pub use decode::{Decoded, from_value};
 pub use encode::to_value;

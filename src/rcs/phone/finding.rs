@@ -51,6 +51,8 @@ pub struct Merged {
     pub button: Option<usize>,
     /// "Cards 2, 3 and 5: Button 2 is not shown: …".
     pub message: String,
+    /// What happens, without naming the cards: "Button 2 is not shown: …".
+    pub what: String,
     /// The paths of the merged findings, one per card.
     pub paths: Vec<String>,
 }
@@ -59,17 +61,17 @@ pub struct Merged {
 /// order each first appears.
 #[must_use]
 pub fn merge(findings: &[Finding]) -> Vec<Merged> {
-    let mut out: Vec<(Merged, &str)> = Vec::new();
+    let mut out: Vec<Merged> = Vec::new();
     for f in findings {
-        let same = out.iter_mut().find(|(m, what)| {
+        let same = out.iter_mut().find(|m| {
             f.card.is_some()
                 && !m.cards.is_empty()
                 && m.code == f.code
                 && m.button == f.button
-                && *what == f.what
+                && m.what == f.what
         });
         match same {
-            Some((m, _)) => {
+            Some(m) => {
                 if let Some(card) = f.card
                     && !m.cards.contains(&card)
                 {
@@ -77,29 +79,36 @@ pub fn merge(findings: &[Finding]) -> Vec<Merged> {
                 }
                 m.paths.push(f.path.clone());
             }
-            None => out.push((
-                Merged {
-                    code: f.code,
-                    cards: f.card.into_iter().collect(),
-                    button: f.button,
-                    message: String::new(),
-                    paths: vec![f.path.clone()],
-                },
-                &f.what,
-            )),
+            None => out.push(Merged {
+                code: f.code,
+                cards: f.card.into_iter().collect(),
+                button: f.button,
+                message: String::new(),
+                what: f.what.clone(),
+                paths: vec![f.path.clone()],
+            }),
         }
     }
-    out.into_iter()
-        .map(|(mut m, what)| {
-            m.cards.sort_unstable();
-            m.message = match m.cards.as_slice() {
-                [] => what.to_owned(),
-                [one] => format!("Card {}: {what}", one + 1),
-                many => format!("Cards {}: {what}", list(many)),
-            };
-            m
-        })
-        .collect()
+    for m in &mut out {
+        m.cards.sort_unstable();
+        m.message = match m.cards_named() {
+            None => m.what.clone(),
+            Some(cards) => format!("{cards}: {}", m.what),
+        };
+    }
+    out
+}
+
+impl Merged {
+    /// The cards as a list names them: "Card 3", "Cards 2–10"; `None` outside a carousel.
+    #[must_use]
+    pub fn cards_named(&self) -> Option<String> {
+        match self.cards.as_slice() {
+            [] => None,
+            [one] => Some(format!("Card {}", one + 1)),
+            many => Some(format!("Cards {}", list(many))),
+        }
+    }
 }
 
 /// "1, 2 and 5" (1-based), with runs of three or more as "1–4".
@@ -160,6 +169,11 @@ mod tests {
         );
         assert_eq!(merged[0].cards, [1, 2, 3, 6, 8]);
         assert_eq!(merged[0].paths.len(), 5);
+        assert_eq!(
+            merged[0].cards_named().as_deref(),
+            Some("Cards 2–4, 7 and 9")
+        );
+        assert_eq!(merged[0].what, "Button 2 is not shown.");
         assert_eq!(merged[1].message, "Card 2: Button 3 is not shown.");
         assert_eq!(merged[1].button, Some(2));
     }

@@ -2,6 +2,7 @@
 
 use super::{App, Dialog};
 use crate::ui::command::Command;
+use crate::ui::views::repair::RepairState;
 use crate::ui::workers::files::{AfterSave, Done, Job, PickPurpose};
 
 /// A dialog that answered "nothing" faster than this was never shown to the user.
@@ -35,7 +36,7 @@ impl App {
                 }
                 self.tell_kept_aside(&notices);
             }
-            Done::Opened { path, result } => match result {
+            Done::Opened { path, result, text } => match result {
                 Ok(request) => {
                     let request = *request;
                     self.load_document(request.clone(), Some(path.clone()), request);
@@ -43,13 +44,26 @@ impl App {
                     self.jobs.submit(Job::WriteSettings(self.settings.clone()));
                     self.status = Some((format!("Opened {}.", self.name()), false));
                 }
-                Err(e) => {
-                    // The current draft is left exactly as it was.
-                    self.dialog = Some(Dialog::OpenFailed {
-                        path,
-                        issues: e.issues,
-                    });
-                }
+                // The current draft is left exactly as it was.
+                Err(e) => match text {
+                    // Text that does not open: offered for repair.
+                    Some(text) => {
+                        self.status = Some((
+                            format!(
+                                "{} cannot be opened as it is: repair it, or Cancel.",
+                                path.display()
+                            ),
+                            true,
+                        ));
+                        self.repair = Some(RepairState::new(path, text));
+                    }
+                    None => {
+                        self.dialog = Some(Dialog::OpenFailed {
+                            path,
+                            issues: e.issues,
+                        });
+                    }
+                },
             },
             Done::Saved { path, result, then } => self.on_saved(ctx, path, result, then),
             Done::Library(result) => self.library.set_entries(result),

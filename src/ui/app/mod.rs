@@ -60,6 +60,8 @@ pub struct App {
     media_map: MediaMap,
     pub media: MediaCache,
     pub dialog: Option<Dialog>,
+    /// A template file that did not open, being repaired.
+    pub repair: Option<crate::ui::views::repair::RepairState>,
     /// The command that waits for the unsaved-changes guard (after Save finishes).
     after_guard: Option<Command>,
     status: Option<(String, bool)>,
@@ -117,6 +119,7 @@ impl App {
             media_map: MediaMap::default(),
             media: MediaCache::default(),
             dialog: None,
+            repair: None,
             after_guard: None,
             status: None,
             commands: Vec::new(),
@@ -318,6 +321,7 @@ impl App {
             );
         }
         self.list_agents_once();
+        self.show_repair(ui.ctx());
         self.show_dialog(ui.ctx());
         self.drop_unconfirmed_run();
         self.take_dropped_files(ui.ctx(), &drop_targets);
@@ -394,7 +398,11 @@ impl App {
             personal: derived.personal.as_ref(),
         };
         self.preview_warnings =
-            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands);
+            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands)
+                .entries
+                .iter()
+                .map(crate::ui::document::problems::Entry::line)
+                .collect();
     }
 
     /// The middle column; returns what the user changed in the draft.
@@ -425,6 +433,7 @@ impl App {
             editor: &mut self.editor,
             draft,
             issues: &derived.issues,
+            problems: &derived.problems,
             media: &self.media,
             personal: derived.personal.as_ref(),
             columns: self
@@ -464,6 +473,42 @@ impl App {
         editor_panel::show(ui, &mut p, &mut self.commands, drop_targets)
     }
 
+    /// The repair view of a file that did not open; its text becomes the draft only once it
+    /// loads cleanly (the unsaved-changes guard ran before the file was read).
+    fn show_repair(&mut self, ctx: &egui::Context) {
+        use crate::ui::views::repair::{self, RepairChoice};
+        let Some(state) = self.repair.as_mut() else {
+            return;
+        };
+        match repair::show(ctx, state) {
+            RepairChoice::None => {}
+            RepairChoice::Cancel => {
+                self.repair = None;
+                self.status = Some(("Repair cancelled; nothing was changed.".into(), false));
+            }
+            RepairChoice::Open(request) => {
+                let Some(state) = self.repair.take() else {
+                    return;
+                };
+                // Unsaved: the file on disk still holds the broken text until Save.
+                self.load_document(
+                    *request,
+                    Some(state.path.clone()),
+                    SendRcsMessageRequest::default(),
+                );
+                self.settings.touch_recent(&state.path);
+                self.jobs.submit(Job::WriteSettings(self.settings.clone()));
+                self.status = Some((
+                    format!(
+                        "Opened the repaired {}. The file is unchanged until you save.",
+                        self.name()
+                    ),
+                    false,
+                ));
+            }
+        }
+    }
+
     fn show_dialog(&mut self, ctx: &egui::Context) {
         let name = self.name();
         let Some(dialog) = self.dialog.as_mut() else {
@@ -500,7 +545,7 @@ impl App {
         self.editor.viewport
     }
 
-    /// What the preview warned about in the last frame.
+    /// The lines of the preview's "On the phone" list in the last frame.
     #[must_use]
     pub fn preview_warnings(&self) -> &[String] {
         &self.preview_warnings

@@ -80,6 +80,7 @@ impl FieldNames {
 mod tests {
     use super::*;
     use crate::rcs::codec;
+    use crate::rcs::path::{Member, PathBuf};
 
     #[test]
     fn paths_read_as_the_editor_labels_them() {
@@ -92,16 +93,27 @@ mod tests {
         .expect("json")
         .request;
         let names = FieldNames::of(&t);
-        let path = "RcsMessageContent.Content.Carousel.CardContents[1].Suggestions[1].Reply.Text";
+        let content = PathBuf::of(&[Member::RcsMessageContent]);
+        let cards = content
+            .with(Member::Content)
+            .with(Member::Carousel)
+            .with(Member::CardContents);
+        let path = cards
+            .with_index(1)
+            .with(Member::Suggestions)
+            .with_index(1)
+            .with(Member::Reply)
+            .with(Member::Text);
+        let path = path.as_str();
         assert_eq!(names.label(path), "Card 2 › Suggestion 2 › Text");
-        assert_eq!(
-            names.label("RcsMessageContent.Suggestions[0].Reply.Text"),
-            "Chip 1 › Text"
-        );
-        assert_eq!(
-            names.label("RcsMessageContent.Content.Carousel.CardContents[0].Title"),
-            "Card 1 › Card title"
-        );
+        let chip = content
+            .with(Member::Suggestions)
+            .with_index(0)
+            .with(Member::Reply)
+            .with(Member::Text);
+        assert_eq!(names.label(chip.as_str()), "Chip 1 › Text");
+        let title = cards.with_index(0).with(Member::Title);
+        assert_eq!(names.label(title.as_str()), "Card 1 › Card title");
         let group = Group {
             code: Code::TooLong,
             path: path.to_owned(),

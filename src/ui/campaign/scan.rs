@@ -279,6 +279,7 @@ mod tests {
 
     use super::*;
     use crate::rcs::codec;
+    use crate::rcs::path::{Member, PathBuf};
 
     fn csv(text: &str) -> tempfile::NamedTempFile {
         let mut f = tempfile::NamedTempFile::new().expect("temp");
@@ -327,12 +328,17 @@ mod tests {
             .iter()
             .map(|g| (g.code, g.path.as_str(), g.rows, g.first_row))
             .collect();
-        let reply = "RcsMessageContent.Suggestions[0].Reply.Text";
+        let reply = PathBuf::of(&[Member::RcsMessageContent, Member::Suggestions])
+            .with_index(0)
+            .with(Member::Reply)
+            .with(Member::Text);
+        let reply = reply.as_str();
+        let phone = Member::DestinationPhoneNumber.name();
         assert_eq!(
             groups,
             vec![
                 (Code::TooLong, reply, 2, 2),
-                (Code::InvalidPhone, "DestinationPhoneNumber", 1, 3),
+                (Code::InvalidPhone, phone, 1, 3),
                 (Code::MissingValue, reply, 1, 4),
             ]
         );

@@ -30,6 +30,9 @@ pub struct Surroundings<'a> {
 #[derive(Debug, Default)]
 pub struct Derived {
     pub issues: IssueIndex,
+    /// The same issues, with the template's phone findings merged, as the Checks list
+    /// groups them.
+    pub problems: super::problems::Problems,
     /// The request the preview shows, as the phone lays it out, with its findings.
     pub rendering: Rendering,
     pub dirty: bool,

@@ -7,6 +7,7 @@ pub mod derive;
 pub mod draft;
 pub mod history;
 pub mod issues;
+pub mod problems;
 pub mod rendering;
 pub mod verdict;
 
@@ -18,6 +19,7 @@ use draft::Draft;
 pub use history::Edit;
 use history::History;
 pub use issues::IssueIndex;
+pub use problems::Problems;
 use rendering::RenderingCache;
 use verdict::Verdict;
 
@@ -155,8 +157,10 @@ impl Document {
         } else {
             self.phone_template.get(template).findings.clone()
         };
+        let issues = derive::template_issues(template, service, &template_findings, s);
         self.derived = Derived {
-            issues: derive::template_issues(template, service, &template_findings, s),
+            problems: Problems::new(&issues.all, &template_findings),
+            issues,
             rendering,
             dirty: *template != self.saved,
             send_issues: derive::send_issues(&send_request, personal.as_ref(), service),
@@ -189,6 +193,12 @@ impl Document {
     #[must_use]
     pub fn issues(&self) -> &IssueIndex {
         &self.derived.issues
+    }
+
+    /// The template's problems as the Checks list shows them.
+    #[must_use]
+    pub fn problems(&self) -> &Problems {
+        &self.derived.problems
     }
 
     #[must_use]

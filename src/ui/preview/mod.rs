@@ -9,7 +9,8 @@ use egui::{Sense, Ui, vec2};
 
 use crate::rcs::issue::Code;
 use crate::rcs::model::{CardContent, SendRcsMessageRequest};
-use crate::rcs::phone::{self, Body, Finding, Rendering, dp};
+use crate::rcs::phone::{Body, Finding, Rendering, dp};
+use crate::ui::document::Problems;
 use crate::ui::editor::form::IssueIndex;
 use crate::ui::media_cache::MediaCache;
 use crate::ui::theme::{self, Palette};
@@ -53,10 +54,10 @@ fn is_cut(code: Code) -> bool {
     matches!(code, Code::PhoneTextCut | Code::PhoneSuggestionDropped)
 }
 
-/// Draws the preview; returns the lines of its "On the phone" list: what the phone cuts
-/// (repeated carousel findings merged into one line naming the cards), what other phones do
-/// differently, and the validator's byte-length caveats.
-pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Vec<String> {
+/// Draws the preview; returns its "On the phone" list, as the Checks list words it: what the
+/// phone cuts (repeated carousel findings merged into one line naming the cards), what other
+/// phones do differently, and the validator's byte-length caveats.
+pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Problems {
     let family_ready = fonts::install(ui.ctx());
     let pal = theme::palette(input.dark);
     let phone = vec2(
@@ -145,19 +146,15 @@ fn message(ui: &mut Ui, cx: &Cx<'_>, input: &PreviewInput<'_>) {
     }
 }
 
-/// The "On the phone" list.
-fn lines(input: &PreviewInput<'_>) -> Vec<String> {
-    let mut out: Vec<String> = phone::merge(&input.rendering.findings)
-        .into_iter()
-        .map(|m| m.message)
+/// The "On the phone" list: the shown request's findings (an audience row's filled-in text
+/// may be cut where the template's is not) and the template's byte-length caveats.
+fn lines(input: &PreviewInput<'_>) -> Problems {
+    let bytes: Vec<_> = input
+        .issues
+        .all
+        .iter()
+        .filter(|i| i.code == Code::MayBeTruncated)
+        .cloned()
         .collect();
-    out.extend(
-        input
-            .issues
-            .all
-            .iter()
-            .filter(|i| i.code == Code::MayBeTruncated)
-            .map(|i| format!("{}: {}", i.path, i.message)),
-    );
-    out
+    Problems::new(&bytes, &input.rendering.findings)
 }

@@ -1,36 +1,73 @@
-//! The Checks list under the editor: every issue of the template, then the audience's row
-//! problems; a click asks to show the field (or the row) concerned.
+//! The Checks list under the editor: the template's problems in groups (what the service will
+//! reject, what the phone cuts, what other phones do, what else is worth knowing), then the
+//! audience's row problems. Its heading counts each group and stays in view whatever the
+//! editor scrolls to; a click on an entry asks to show its field (or row).
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
 use crate::ui::campaign::RowProblems;
 use crate::ui::command::Command;
-use crate::ui::document::IssueIndex;
+use crate::ui::document::Problems;
+use crate::ui::document::problems::{Entry, Group};
+use crate::ui::theme;
 use crate::ui::views::campaign::panel::thousands;
 
+/// The colour of "nothing to fix".
+const FINE: Color32 = Color32::from_rgb(40, 160, 70);
+
 /// Draws the Checks panel at the bottom of `ui`.
-pub fn panel(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &mut Vec<Command>) {
+pub fn panel(ui: &mut Ui, problems: &Problems, rows: &RowProblems, commands: &mut Vec<Command>) {
     egui::Panel::bottom("issues")
         .resizable(true)
-        .default_size(120.0)
-        .show(ui, |ui| issue_list(ui, issues, rows, commands));
+        .default_size(150.0)
+        .show(ui, |ui| {
+            summary(ui, problems, rows);
+            egui::ScrollArea::vertical()
+                .id_salt("issue-list")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    groups(ui, problems, commands);
+                    audience_rows(ui, rows, commands);
+                });
+        });
 }
 
-fn issue_list(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &mut Vec<Command>) {
+/// The icon and colour of a group's entries.
+fn look(ui: &Ui, group: Group) -> (&'static str, Color32) {
+    match group {
+        Group::Reject => ("✖", theme::ERROR),
+        Group::Phone => ("⚠", theme::WARNING),
+        Group::OtherPhones | Group::Notes => ("ℹ", ui.visuals().text_color()),
+    }
+}
+
+/// The heading line: a count per group, and never "no problems" while there is one.
+fn summary(ui: &mut Ui, problems: &Problems, rows: &RowProblems) {
     ui.horizontal_wrapped(|ui| {
         ui.strong("Checks");
-        let (e, w) = (issues.errors(), issues.warnings());
-        if e + w == 0 {
-            ui.label(
-                RichText::new("✔ no problems in the template")
-                    .color(egui::Color32::from_rgb(40, 160, 70)),
-            );
+        if problems.is_empty() {
+            ui.label(RichText::new("✔ No problems found in the template").color(FINE));
         } else {
-            ui.label(format!(
-                "{e} {}, {w} {}",
-                if e == 1 { "error" } else { "errors" },
-                if w == 1 { "warning" } else { "warnings" }
-            ));
+            let rejected = problems.count(Group::Reject);
+            if rejected == 0 {
+                ui.label(RichText::new("✔ Nothing the service will reject").color(FINE));
+            } else {
+                ui.label(
+                    RichText::new(format!("✖ {rejected} the service will reject"))
+                        .color(theme::ERROR),
+                );
+            }
+            for (group, words) in [
+                (Group::Phone, "on the phone"),
+                (Group::OtherPhones, "for other phones"),
+                (Group::Notes, "worth knowing"),
+            ] {
+                let n = problems.count(group);
+                if n > 0 {
+                    let (icon, colour) = look(ui, group);
+                    ui.label(RichText::new(format!("{icon} {n} {words}")).color(colour));
+                }
+            }
         }
         if rows.with_problems > 0 {
             ui.separator();
@@ -40,66 +77,79 @@ fn issue_list(ui: &mut Ui, issues: &IssueIndex, rows: &RowProblems, commands: &m
                     thousands(rows.with_problems),
                     thousands(rows.rows)
                 ))
-                .color(crate::ui::theme::ERROR),
+                .color(theme::ERROR),
             );
         }
     });
-    egui::ScrollArea::vertical()
-        .id_salt("issue-list")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for issue in &issues.all {
-                let (icon, colour) = if issue.is_error() {
-                    ("✖", crate::ui::theme::ERROR)
-                } else {
-                    ("⚠", crate::ui::theme::WARNING)
-                };
-                // The field as the editor names it; the API path in the tooltip.
-                let (where_, hover) = if issue.path.is_empty() {
-                    ("document".to_owned(), "The template as a whole".to_owned())
-                } else {
-                    (
-                        crate::rcs::label::label(&issue.path).unwrap_or_else(|| issue.path.clone()),
-                        format!("{} — click to show this field", issue.path),
-                    )
-                };
-                let text =
-                    RichText::new(format!("{icon} {where_}: {}", issue.message)).color(colour);
-                if ui
-                    .add(egui::Button::new(text).frame(false).wrap())
-                    .on_hover_text(hover)
-                    .clicked()
-                {
-                    commands.push(Command::Jump(issue.path.clone()));
-                }
-            }
-            if !rows.lines.is_empty() {
-                ui.add_space(4.0);
-                ui.label(
-                    RichText::new(if rows.rechecking {
-                        "Audience rows (from before your last edit; checking again…)"
-                    } else {
-                        "Audience rows"
-                    })
-                    .strong(),
-                );
-                for line in &rows.lines {
-                    let text =
-                        RichText::new(format!("✖ {}", line.text)).color(crate::ui::theme::ERROR);
-                    if ui
-                        .add(egui::Button::new(text).frame(false).wrap())
-                        .on_hover_text(format!(
-                            "{} — click to show row {}",
-                            line.hover, line.first_row
-                        ))
-                        .clicked()
-                    {
-                        commands.push(Command::ShowRowProblem {
-                            row: line.first_row,
-                            path: line.path.clone(),
-                        });
-                    }
-                }
-            }
-        });
+}
+
+/// The non-empty groups, each under its heading with its count.
+pub fn groups(ui: &mut Ui, problems: &Problems, commands: &mut Vec<Command>) {
+    for group in Group::ALL {
+        let n = problems.count(group);
+        if n == 0 {
+            continue;
+        }
+        ui.label(RichText::new(format!("{} ({n})", group.heading())).strong());
+        for entry in problems.of(group) {
+            entry_row(ui, entry, commands);
+        }
+        ui.add_space(4.0);
+    }
+}
+
+/// One entry: the field in the editor's words and what is wrong; the API path in the tooltip;
+/// a click shows the field (the first card's, for a line about several cards).
+pub fn entry_row(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    let (icon, colour) = look(ui, entry.group);
+    let hover = if entry.paths.len() > 1 {
+        format!(
+            "{}\n— click to show the first card's field",
+            entry.paths.join("\n")
+        )
+    } else if entry.jump().is_empty() {
+        "The template as a whole".to_owned()
+    } else {
+        format!("{} — click to show this field", entry.jump())
+    };
+    let text = RichText::new(format!("{icon} {}", entry.line())).color(colour);
+    if ui
+        .add(egui::Button::new(text).frame(false).wrap())
+        .on_hover_text(hover)
+        .clicked()
+    {
+        commands.push(Command::Jump(entry.jump().to_owned()));
+    }
+}
+
+/// The audience's row problems, as before: their own section after the template's.
+fn audience_rows(ui: &mut Ui, rows: &RowProblems, commands: &mut Vec<Command>) {
+    if rows.lines.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(if rows.rechecking {
+            "Audience rows (from before your last edit; checking again…)"
+        } else {
+            "Audience rows"
+        })
+        .strong(),
+    );
+    for line in &rows.lines {
+        let text = RichText::new(format!("✖ {}", line.text)).color(theme::ERROR);
+        if ui
+            .add(egui::Button::new(text).frame(false).wrap())
+            .on_hover_text(format!(
+                "{} — click to show row {}",
+                line.hover, line.first_row
+            ))
+            .clicked()
+        {
+            commands.push(Command::ShowRowProblem {
+                row: line.first_row,
+                path: line.path.clone(),
+            });
+        }
+    }
 }

@@ -6,7 +6,7 @@ use egui::Ui;
 use crate::ui::campaign::{Personal, RowProblems};
 use crate::ui::command::Command;
 use crate::ui::document::draft::Draft;
-use crate::ui::document::{Edit, IssueIndex};
+use crate::ui::document::{Edit, IssueIndex, Problems};
 use crate::ui::media_cache::MediaCache;
 use crate::ui::views::campaign::{panel, run_panel};
 use crate::ui::views::editor::{self, EditorState, Tab};
@@ -17,6 +17,8 @@ pub struct EditorPanel<'a> {
     pub editor: &'a mut EditorState,
     pub draft: &'a mut Draft,
     pub issues: &'a IssueIndex,
+    /// The same issues grouped, with the phone's findings merged, for the Checks list.
+    pub problems: &'a Problems,
     pub media: &'a MediaCache,
     pub personal: Option<&'a Personal>,
     /// The loaded audience's columns, to mark placeholders it cannot fill.
@@ -38,7 +40,7 @@ pub fn show(
 ) -> Option<Edit> {
     egui::CentralPanel::default()
         .show(ui, |ui| {
-            checks::panel(ui, p.issues, p.row_problems, commands);
+            checks::panel(ui, p.problems, p.row_problems, commands);
             editor::tab_bar(ui, p.editor, p.issues, p.row_problems.with_problems);
             ui.separator();
             // A solid scroll bar takes its own strip: a floating one would lie over the

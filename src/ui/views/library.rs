@@ -136,9 +136,32 @@ fn list(ui: &mut Ui, state: &LibraryState, current: Option<&Path>, commands: &mu
             {
                 shown += 1;
                 let is_current = current == Some(entry.path.as_path());
-                let response = ui
-                    .selectable_label(is_current, entry.name.as_str())
-                    .on_hover_text(entry.path.display().to_string());
+                let response = match &entry.problem {
+                    None => ui
+                        .selectable_label(is_current, entry.name.as_str())
+                        .on_hover_text(entry.path.display().to_string()),
+                    // A file that does not open: marked, with why; a click offers to repair it.
+                    Some(problem) => ui
+                        .selectable_label(
+                            is_current,
+                            RichText::new(format!("⚠ {}", entry.name))
+                                .color(crate::ui::theme::WARNING),
+                        )
+                        .on_hover_text(format!(
+                            "{}\nCannot be opened as it is: {problem}\nClick to repair it.",
+                            entry.path.display()
+                        )),
+                };
+                if let Some(problem) = &entry.problem {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("Cannot be opened as it is: {problem}"))
+                                .small()
+                                .color(crate::ui::theme::WARNING),
+                        )
+                        .truncate(),
+                    );
+                }
                 if response.clicked() && !is_current {
                     commands.push(Command::OpenPath(entry.path.clone()));
                 }

@@ -12,5 +12,6 @@ pub mod editor_panel;
 pub mod library;
 pub mod menu;
 pub mod preview_panel;
+pub mod repair;
 pub mod send_panel;
 pub mod status_bar;

@@ -5,8 +5,10 @@ use egui::Ui;
 
 use crate::ui::campaign::{CampaignState, Personal};
 use crate::ui::command::Command;
+use crate::ui::document::Problems;
 use crate::ui::preview;
 use crate::ui::views::campaign::picker;
+use crate::ui::views::checks;
 
 pub struct PreviewPanel<'a> {
     pub preview: preview::PreviewInput<'a>,
@@ -14,13 +16,13 @@ pub struct PreviewPanel<'a> {
     pub personal: Option<&'a Personal>,
 }
 
-/// Draws the panel's contents; returns the preview's warnings.
+/// Draws the panel's contents; returns the preview's "On the phone" list.
 pub fn show(
     ui: &mut Ui,
     p: &PreviewPanel<'_>,
     show_fallback: &mut bool,
     commands: &mut Vec<Command>,
-) -> Vec<String> {
+) -> Problems {
     ui.horizontal_wrapped(|ui| {
         if fold_button(ui, false) {
             commands.push(Command::TogglePreview);
@@ -44,17 +46,13 @@ pub fn show(
                 show_fallback: *show_fallback,
                 ..p.preview
             };
-            let warnings = preview::show(ui, &input);
-            if !warnings.is_empty() {
+            let problems = preview::show(ui, &input);
+            if !problems.is_empty() {
+                // The Checks list's groups and words, for the message as the phone shows it.
                 ui.add_space(8.0);
-                ui.strong("On the phone");
-                for w in &warnings {
-                    ui.label(
-                        egui::RichText::new(format!("⚠ {w}")).color(crate::ui::theme::WARNING),
-                    );
-                }
+                checks::groups(ui, &problems, commands);
             }
-            warnings
+            problems
         })
         .inner
 }

@@ -78,6 +78,8 @@ pub enum Done {
     Opened {
         path: PathBuf,
         result: Result<Box<SendRcsMessageRequest>, OpenError>,
+        /// The file's text when it was read but does not open: the repair view shows it.
+        text: Option<String>,
     },
     Saved {
         path: PathBuf,
@@ -345,7 +347,11 @@ fn run(job: Job, paths: &AppPaths) -> Done {
         Job::LoadState => load_state(paths),
         Job::Open(path) => {
             let result = templates::open(&path).map(Box::new);
-            Done::Opened { path, result }
+            let text = result
+                .is_err()
+                .then(|| templates::read_text(&path).ok())
+                .flatten();
+            Done::Opened { path, result, text }
         }
         Job::Save {
             path,
