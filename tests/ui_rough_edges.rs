@@ -1,5 +1,5 @@
 //! The window's rough edges through `egui_kittest`, against the in-process sandbox: agents
-//! listed when the Send tab first shows, the origination kept in the send settings, MessageIds
+//! listed when the Send tab first shows, the origination kept in the send settings, `MessageIds`
 //! and ARNs copied whole, created times in local time, and the unsaved-changes guard's Save
 //! going on with what it guarded.
 #![expect(clippy::unwrap_used, reason = "tests fail loudly by design")]

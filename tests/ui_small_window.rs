@@ -95,7 +95,7 @@ fn every_field_fits(h: &mut H, what: &str) -> usize {
     checked
 }
 
-fn tab_button<'h>(h: &'h H, tab: Tab) -> egui_kittest::Node<'h> {
+fn tab_button(h: &H, tab: Tab) -> egui_kittest::Node<'_> {
     h.query_all_by_role(Role::Button)
         .find(|n| {
             n.accesskit_node()

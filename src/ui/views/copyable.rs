@@ -1,11 +1,11 @@
-//! Identifiers the user may need elsewhere (MessageIds, ARNs, agent ids): shown in one line,
+//! Identifiers the user may need elsewhere (`MessageIds`, ARNs, agent ids): shown in one line,
 //! cut with "…" when the room is short (the whole value in the tooltip), with a copy button
 //! in front that is never the part cut away.
 
 use egui::{Label, RichText, Role, Ui, WidgetInfo};
 
 /// A copy button for `value`; `what` names it for the tooltip and for screen readers
-/// ("Copy MessageId 0a1b…").
+/// ("Copy `MessageId` 0a1b…").
 pub fn button(ui: &mut Ui, what: &str, value: &str) {
     let response = ui
         .small_button("📋")
