@@ -281,11 +281,12 @@ fn a_bad_file_leaves_the_draft_alone() {
     .unwrap();
     let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
     type_into(&mut h, "Text message body *", "keep me");
-    click(&mut h, "broken");
+    // The library marks the file; opening it offers the repair view (tests/ui_repair.rs).
+    click(&mut h, "⚠ broken");
     click(&mut h, "Discard changes");
     settle(&mut h);
-    assert!(h.query_by_label("Cannot open this template").is_some());
-    assert!(h.query_by_label_contains("line 2, column").is_some());
+    assert!(h.query_by_label("Repair broken.json").is_some());
+    assert!(h.query_by_label_contains("✖ line 2, column").is_some());
     assert_eq!(body(&h).as_deref(), Some("keep me"));
     assert!(app(&h).is_dirty());
 }

@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use rcs_composer::templates;
 use support::{ScriptedPicker, app, harness, settle};
 
