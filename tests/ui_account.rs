@@ -102,10 +102,13 @@ fn create_an_agent_enable_two_way_media_use_it_and_delete_it() {
     assert_eq!(agent["TwoWayMediaS3BucketName"], "inbound-media");
     assert_eq!(agent["TwoWayEnabled"], true);
     click(&mut h, "Use as origination");
+    // The agent is what the Send tab sends from on this connection; the template is untouched.
     assert_eq!(
-        app(&h).doc.draft.request.origination_identity.as_deref(),
+        app(&h).send_request().origination_identity.as_deref(),
         Some(id.as_str())
     );
+    assert_eq!(app(&h).doc.draft.request.origination_identity, None);
+    assert!(!app(&h).is_dirty());
     click(&mut h, "Delete agent…");
     assert!(h.query_by_label("Delete this RCS agent?").is_some());
     click(&mut h, "Cancel");

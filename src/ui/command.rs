@@ -17,6 +17,8 @@ pub enum Command {
     Undo,
     Redo,
     TogglePreviewTheme,
+    /// Fold the phone preview away, or show it again (remembered in settings).
+    TogglePreview,
     /// Put the request the Send tab would send on the clipboard in this shape.
     CopyAs(crate::export::Format),
     /// Pick a local image for the preview of this media URL.
@@ -66,7 +68,7 @@ pub enum Command {
     },
     /// Show or hide the RCS account window.
     ToggleAccount,
-    /// Use this agent as the template's origination identity.
+    /// Send from this agent on the active connection (kept in settings, not in the template).
     SetOrigination(String),
     /// Open the brand profile window for the current origination.
     EditBrand,
@@ -79,6 +81,10 @@ pub enum Command {
     },
     /// Remove the brand profile kept for this origination identity.
     ForgetBrand(String),
+    /// Forget the agent chosen for the active connection: the template's own is used again.
+    UseTemplateOrigination,
+    /// Write the chosen agent into the template's `OriginationIdentity`.
+    OriginationIntoTemplate,
     /// Choose an audience file with the file dialog.
     OpenAudience,
     /// Read and check this audience file (dropped, picked or scripted).

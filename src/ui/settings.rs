@@ -29,6 +29,12 @@ pub struct Settings {
     pub samples: BTreeMap<String, BTreeMap<String, String>>,
     /// The brand the preview's header shows, by origination identity (agent ID or ARN).
     pub brands: BTreeMap<String, BrandProfile>,
+    /// The origination (an RCS agent) chosen in the Send tab, by connection: agents belong
+    /// to an account, so each connection keeps its own. Never written into the template
+    /// unless the user asks.
+    pub originations: BTreeMap<String, String>,
+    /// The phone preview is folded away (more room for the editor in a small window).
+    pub preview_hidden: bool,
 }
 
 impl Settings {
@@ -45,6 +51,23 @@ impl Settings {
         self.brands.get(origination?.trim())
     }
 
+    /// The origination chosen for `connection`, if any.
+    #[must_use]
+    pub fn origination(&self, connection: &crate::aws::Connection) -> Option<&str> {
+        self.originations
+            .get(&connection_key(connection))
+            .map(String::as_str)
+    }
+
+    /// Chooses `id` as the origination for `connection` (`None`: the template's again).
+    pub fn choose_origination(&mut self, connection: &crate::aws::Connection, id: Option<String>) {
+        let key = connection_key(connection);
+        match id {
+            Some(id) => self.originations.insert(key, id),
+            None => self.originations.remove(&key),
+        };
+    }
+
     /// Carries an untitled draft's sample values over to the path it was first saved as.
     pub fn rename_samples(&mut self, from: &str, to: &str) {
         if let Some(values) = self.samples.remove(from) {
@@ -54,6 +77,12 @@ impl Settings {
                 .extend(values);
         }
     }
+}
+
+/// A connection as a settings key: its JSON form, which names the sandbox or the profile,
+/// region and endpoint (never a secret).
+fn connection_key(connection: &crate::aws::Connection) -> String {
+    serde_json::to_string(connection).unwrap_or_default()
 }
 
 /// Local images attached to media URLs, per template (keyed by the template's path, or
@@ -137,6 +166,29 @@ mod tests {
         // Settings written before brands existed still load.
         let old: Settings = serde_json::from_str(r#"{"dark_preview": true}"#).unwrap();
         assert!(old.brands.is_empty() && old.dark_preview);
+    }
+
+    #[test]
+    fn each_connection_keeps_its_own_origination() {
+        use crate::aws::{AwsTarget, Connection};
+        let mut s = Settings::default();
+        let prod = Connection::Aws(AwsTarget {
+            profile: Some("prod".into()),
+            ..AwsTarget::default()
+        });
+        s.choose_origination(&Connection::Sandbox, Some("rcs-agent-sandbox".into()));
+        s.choose_origination(&prod, Some("rcs-agent-prod".into()));
+        assert_eq!(
+            s.origination(&Connection::Sandbox),
+            Some("rcs-agent-sandbox")
+        );
+        assert_eq!(s.origination(&prod), Some("rcs-agent-prod"));
+        assert_eq!(s.origination(&Connection::Aws(AwsTarget::default())), None);
+        s.choose_origination(&prod, None);
+        assert_eq!(s.origination(&prod), None);
+        // Kept across runs.
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

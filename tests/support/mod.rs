@@ -60,9 +60,19 @@ pub fn harness(
     file: Option<PathBuf>,
     picker: Arc<ScriptedPicker>,
 ) -> Harness<'static, EframeApp> {
+    harness_sized(root, file, picker, [1280.0, 860.0])
+}
+
+/// [`harness`] with a window of `size` points.
+pub fn harness_sized(
+    root: &Path,
+    file: Option<PathBuf>,
+    picker: Arc<ScriptedPicker>,
+    size: [f32; 2],
+) -> Harness<'static, EframeApp> {
     let paths = AppPaths::under(root);
     let mut harness = Harness::builder()
-        .with_size([1280.0, 860.0])
+        .with_size(size)
         .build_eframe(move |cc| EframeApp(App::new(&cc.egui_ctx, paths, picker, file).unwrap()));
     settle(&mut harness);
     harness

@@ -67,7 +67,8 @@ impl App {
 
     /// Starts the runner's checks for `mode` (and its counting pass for a real send).
     fn prepare_campaign(&mut self, mode: Mode) {
-        let origination = self.doc.draft.request.origination_identity.clone();
+        // The agent chosen in the Send tab for this connection, else the template's own.
+        let origination = self.send_request().origination_identity.clone();
         if self.run.busy()
             || !blockers(&self.campaign, self.doc.issues(), origination.as_deref()).is_empty()
         {
@@ -81,6 +82,7 @@ impl App {
             scanned.audience.path.clone(),
             mode,
         );
+        options.origination.clone_from(&origination);
         options.phone_column = scanned
             .audience
             .columns

@@ -30,7 +30,7 @@ impl App {
             }
             Command::OpenPath(path) => self.jobs.submit(Job::Open(path)),
             Command::Save => match self.doc.path.clone() {
-                Some(path) => self.save_to(path, AfterSave::Nothing),
+                Some(path) => self.save_to(path),
                 None => self.apply(ctx, Command::SaveAs, force),
             },
             Command::SaveAs => {
@@ -42,10 +42,7 @@ impl App {
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
             Command::CopyAs(format) => self.copy_as(ctx, format),
-            Command::TogglePreviewTheme => {
-                self.settings.dark_preview = !self.settings.dark_preview;
-                self.jobs.submit(Job::WriteSettings(self.settings.clone()));
-            }
+            Command::TogglePreviewTheme | Command::TogglePreview => self.toggle_view(&command),
             Command::Attach { url } => {
                 self.jobs
                     .pick(PickPurpose::Attach { url }, PathBuf::new(), String::new());
@@ -74,6 +71,9 @@ impl App {
             | Command::RemoveRecipient(_)
             | Command::ChooseRecipient(_)
             | Command::DestinationIntoTemplate
+            | Command::SetOrigination(_)
+            | Command::UseTemplateOrigination
+            | Command::OriginationIntoTemplate
             | Command::DryRun
             | Command::Send
             | Command::ConfirmedSend => self.apply_send(command),
@@ -93,12 +93,6 @@ impl App {
             | Command::CampaignRun(_)
             | Command::CampaignConfirmed
             | Command::CampaignCancel => self.apply_campaign(ctx, &command),
-            Command::SetOrigination(id) => {
-                let now = ctx.input(|i| i.time);
-                self.doc
-                    .act(now, |d| d.request.origination_identity = Some(id));
-                self.refresh();
-            }
             Command::EditBrand
             | Command::PickBrandLogo
             | Command::SaveBrand { .. }
@@ -109,6 +103,17 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+
+    /// The preview's theme and fold are settings: kept for the next run.
+    fn toggle_view(&mut self, command: &Command) {
+        let flag = if matches!(command, Command::TogglePreview) {
+            &mut self.settings.preview_hidden
+        } else {
+            &mut self.settings.dark_preview
+        };
+        *flag = !*flag;
+        self.jobs.submit(Job::WriteSettings(self.settings.clone()));
     }
 
     fn toggle_account(&mut self) {
@@ -194,7 +199,10 @@ impl App {
             .map_or_else(|| self.paths.library.clone(), std::path::Path::to_path_buf)
     }
 
-    pub(super) fn save_to(&mut self, path: PathBuf, then: AfterSave) {
+    /// Saves the draft to `path`. A command waiting behind the unsaved-changes guard runs once
+    /// this save succeeds; a refused or failed save drops it, so nothing is lost and the
+    /// guarded open, new or quit does not happen.
+    pub(super) fn save_to(&mut self, path: PathBuf) {
         // Saving would silently drop part of the draft: refuse, and show the field.
         if let Some(issue) = self.doc.issues().all.iter().find(|i| i.blocks_saving()) {
             self.status = Some((format!("Not saved: {}", issue.message), true));
@@ -205,7 +213,13 @@ impl App {
         }
         let Some(request) = self.doc.begin_save(path.clone()) else {
             self.status = Some(("A save is already in progress.".into(), true));
+            self.after_guard = None;
             return;
+        };
+        let then = if self.after_guard.is_some() {
+            AfterSave::Continue
+        } else {
+            AfterSave::Nothing
         };
         self.jobs.submit(Job::Save {
             path,
@@ -231,12 +245,7 @@ impl App {
             });
             return;
         }
-        let then = if self.after_guard.is_some() {
-            AfterSave::Continue
-        } else {
-            AfterSave::Nothing
-        };
-        self.save_to(path, then);
+        self.save_to(path);
     }
 
     fn free_library_name(&self, from: &std::path::Path, suffix: &str) -> PathBuf {

@@ -17,7 +17,11 @@ impl App {
                 autosave,
                 notices,
             } => {
-                self.settings = settings;
+                let before = self.connection();
+                self.settings = *settings;
+                if self.connection() != before {
+                    self.connection_replaced();
+                }
                 // The test phone from settings is part of the request as it would be sent.
                 self.refresh();
                 if self.settings.connection.is_none() {
@@ -155,12 +159,7 @@ impl App {
                 } else {
                     path.with_extension("json")
                 };
-                let then = if self.after_guard.is_some() {
-                    AfterSave::Continue
-                } else {
-                    AfterSave::Nothing
-                };
-                self.save_to(path, then);
+                self.save_to(path);
             }
             PickPurpose::Attach { url } => self.apply(ctx, Command::AttachPath { url, path }, true),
             PickPurpose::Audience => self.apply(ctx, Command::LoadAudience(path), true),

@@ -38,6 +38,17 @@ pub use dialogs::Dialog;
 /// Seconds between autosaves of a dirty draft.
 pub const AUTOSAVE_SECONDS: f64 = 5.0;
 
+/// The window's smallest inner size: every tab, field and counter stays usable down to it.
+pub const MIN_WINDOW: [f32; 2] = [900.0, 560.0];
+/// The narrowest the library gets.
+const LIBRARY_MIN: f32 = 160.0;
+/// The narrowest the preview gets: the phone drawn at its smallest scale.
+const PREVIEW_MIN: f32 = 220.0;
+/// The width of the strip that stands for the folded preview.
+const PREVIEW_FOLDED: f32 = 32.0;
+/// The editor's room that the side panels leave, however they were sized before.
+const EDITOR_MIN: f32 = 320.0;
+
 pub struct App {
     pub(crate) paths: AppPaths,
     jobs: Jobs,
@@ -67,6 +78,8 @@ pub struct App {
     pub account: AccountState,
     /// Changes with the connection: account answers for an older one are dropped.
     connection_generation: Generation,
+    /// The connection generation the Send tab's agent list was asked for.
+    agents_listed: Option<Generation>,
     /// The audience and the row the preview shows.
     pub campaign: CampaignState,
     /// The audience's row problems for the Checks list, derived when the scan or draft changes.
@@ -122,6 +135,7 @@ impl App {
             send: SendState::default(),
             account: AccountState::default(),
             connection_generation: Generation::default(),
+            agents_listed: None,
             campaign: CampaignState::default(),
             row_problems: RowProblems::default(),
             run: crate::ui::campaign::run_state::RunState::default(),
@@ -183,6 +197,7 @@ impl App {
         let row = row_source
             .as_ref()
             .zip(self.campaign.view.as_ref().map(|v| &v.filled));
+        let connection = self.connection();
         self.doc.derive(&Surroundings {
             columns: self
                 .campaign
@@ -192,6 +207,7 @@ impl App {
             row,
             samples: self.settings.samples.get(&key),
             recipient: self.settings.recipient.as_deref(),
+            origination: self.settings.origination(&connection),
         });
         self.row_problems = self.compute_row_problems();
     }
@@ -259,10 +275,13 @@ impl App {
         };
         menu::show(ui, &menu_input, &mut self.commands);
         self.status_bar(ui);
+        // The side panels never take the editor's minimum room, whatever sizes eframe
+        // remembered from a larger window.
+        let width = ui.available_width();
         egui::Panel::left("library")
             .resizable(true)
             .default_size(220.0)
-            .min_size(160.0)
+            .size_range(LIBRARY_MIN..=(width * 0.25).max(LIBRARY_MIN))
             .show(ui, |ui| {
                 library::show(
                     ui,
@@ -275,11 +294,23 @@ impl App {
         if let Some(dialog) = self.library.pending_dialog.take() {
             self.dialog = Some(dialog);
         }
-        egui::Panel::right("preview")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(260.0)
-            .show(ui, |ui| self.preview_panel(ui));
+        if self.settings.preview_hidden {
+            egui::Panel::right("preview-folded")
+                .resizable(false)
+                .exact_size(PREVIEW_FOLDED)
+                .show(ui, |ui| {
+                    if preview_panel::fold_button(ui, true) {
+                        self.commands.push(Command::TogglePreview);
+                    }
+                });
+        } else {
+            let room = (ui.available_width() - EDITOR_MIN).max(PREVIEW_MIN);
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(420.0)
+                .size_range(PREVIEW_MIN..=room)
+                .show(ui, |ui| self.preview_panel(ui));
+        }
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
             self.doc.edited(&edit, ui.input(|i| i.time));
             self.refresh();
@@ -294,6 +325,7 @@ impl App {
             );
         }
         self.brand_window(ui.ctx());
+        self.list_agents_once();
         self.show_repair(ui.ctx());
         self.show_dialog(ui.ctx());
         self.drop_unconfirmed_run();
@@ -397,7 +429,9 @@ impl App {
         let values_note = self.send_values_note();
         let agents = self.account.agent_ids();
         let key = self.template_key();
-        let origination = self.doc.draft.request.origination_identity.clone();
+        let template_origination = self.doc.draft.request.origination_identity.clone();
+        let chosen_origination = self.settings.origination(&connection).map(str::to_owned);
+        let origination = self.doc.derived().send_request.origination_identity.clone();
         let (draft, derived, verdict) = self.doc.parts_mut();
         let blockers =
             campaign_run::blockers(&self.campaign, &derived.issues, origination.as_deref());
@@ -427,8 +461,12 @@ impl App {
                 recipients: &self.settings.test_recipients,
                 recipient: self.settings.recipient.as_deref(),
                 issues: &derived.send_issues,
-                origination: origination.as_deref(),
-                agents: &agents,
+                origination: send_panel::Origination {
+                    template: template_origination.as_deref(),
+                    chosen: chosen_origination.as_deref(),
+                    agents: &agents,
+                    loading: self.account.agents.loading,
+                },
                 values: values_note.as_deref(),
                 failure: verdict.and_then(|v| v.failure()),
             },
@@ -491,7 +529,12 @@ impl App {
         };
         match dialogs::show(ctx, dialog, &name, &self.paths.library) {
             dialogs::Choice::None => {}
-            dialogs::Choice::Close => self.dialog = None,
+            dialogs::Choice::Close => {
+                self.dialog = None;
+                // Closing the library-save offer cancels the save: a guarded command waits
+                // no more.
+                self.after_guard = None;
+            }
             dialogs::Choice::Run(command, force) => {
                 self.dialog = match command {
                     // These read the dialog they came from.
@@ -506,6 +549,13 @@ impl App {
                 self.apply(ctx, Command::Save, true);
             }
         }
+    }
+
+    /// Where the editor showed the selected tab's content in the last frame (inside its
+    /// panel, without the scroll bar).
+    #[must_use]
+    pub fn editor_viewport(&self) -> Option<egui::Rect> {
+        self.editor.viewport
     }
 
     /// The lines of the preview's "On the phone" list in the last frame.
@@ -621,7 +671,7 @@ pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
             .with_app_id("rcs-composer")
             .with_icon(crate::ui::icon::window_icon())
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 560.0])
+            .with_min_inner_size(MIN_WINDOW)
             .with_drag_and_drop(true),
         persistence_path: Some(paths.config.join("window.ron")),
         ..Default::default()

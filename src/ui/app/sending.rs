@@ -58,24 +58,48 @@ impl App {
         })
     }
 
+    /// Lists the connection's agents for the Send tab's picker the first time the tab shows
+    /// for this connection: once per connection generation, not once per frame.
+    pub(super) fn list_agents_once(&mut self) {
+        if self.editor.tab != crate::ui::views::editor::Tab::Send
+            || self.agents_listed == Some(self.connection_generation)
+        {
+            return;
+        }
+        self.agents_listed = Some(self.connection_generation);
+        if self.account.agents.value.is_none() && !self.account.agents.loading {
+            self.account_request(crate::ui::workers::net::AccountOp::ListAgents(
+                crate::aws::account::ListQuery::default(),
+            ));
+        }
+    }
+
+    /// The connection changed without the user choosing it (settings read, credentials
+    /// probed): answers about the one before are stale, and the Send tab lists agents again.
+    pub(super) fn connection_replaced(&mut self) {
+        self.connection_generation.advance();
+        let open = self.account.open;
+        self.account = crate::ui::views::account::AccountState {
+            open,
+            ..Default::default()
+        };
+        if open {
+            for op in self.account.refresh_ops() {
+                self.account_request(op);
+            }
+        }
+        self.refresh();
+    }
+
     pub(super) fn apply_send(&mut self, command: Command) {
         match command {
             Command::SetConnection(c) => {
                 self.settings.connection = Some(c);
-                // Answers still on their way are about the old connection: dropped.
-                self.connection_generation.advance();
                 self.save_settings();
-                // The account panels show the other account now.
-                let open = self.account.open;
-                self.account = crate::ui::views::account::AccountState {
-                    open,
-                    ..Default::default()
-                };
-                if open {
-                    for op in self.account.refresh_ops() {
-                        self.account_request(op);
-                    }
-                }
+                // Answers still on their way are about the old connection: dropped; the
+                // account panels show the other account now, and the request to send takes
+                // this connection's chosen origination.
+                self.connection_replaced();
             }
             Command::AddRecipient(number) => {
                 if !self.settings.test_recipients.contains(&number) {
@@ -102,6 +126,27 @@ impl App {
                 if let Some(r) = self.settings.recipient.clone() {
                     self.doc.act(now_seconds(), |d| {
                         d.request.destination_phone_number = Some(r);
+                    });
+                    self.refresh();
+                }
+            }
+            Command::SetOrigination(id) => {
+                let connection = self.connection();
+                self.settings.choose_origination(&connection, Some(id));
+                self.save_settings();
+                self.refresh();
+            }
+            Command::UseTemplateOrigination => {
+                let connection = self.connection();
+                self.settings.choose_origination(&connection, None);
+                self.save_settings();
+                self.refresh();
+            }
+            Command::OriginationIntoTemplate => {
+                let connection = self.connection();
+                if let Some(id) = self.settings.origination(&connection).map(str::to_owned) {
+                    self.doc.act(now_seconds(), |d| {
+                        d.request.origination_identity = Some(id);
                     });
                     self.refresh();
                 }
@@ -218,11 +263,15 @@ impl App {
         match done {
             NetDone::Probed { has_credentials } => {
                 if self.settings.connection.is_none() {
+                    let before = self.connection();
                     self.settings.connection = Some(if has_credentials {
                         Connection::Aws(crate::aws::AwsTarget::default())
                     } else {
                         Connection::Sandbox
                     });
+                    if self.connection() != before {
+                        self.connection_replaced();
+                    }
                 }
             }
             NetDone::Profiles(p) => self.send.profiles = p,

@@ -22,6 +22,8 @@ pub struct Surroundings<'a> {
     pub samples: Option<&'a BTreeMap<String, String>>,
     /// The chosen test recipient.
     pub recipient: Option<&'a str>,
+    /// The origination chosen for the connection in the Send tab (over the template's own).
+    pub origination: Option<&'a str>,
 }
 
 /// What derives from the draft.
@@ -58,18 +60,23 @@ pub fn personal(template: &SendRcsMessageRequest, s: &Surroundings<'_>) -> Optio
 }
 
 /// The request as it would be sent: the template filled in with the values the preview shows,
-/// plus the test recipient (a destination written into the template wins).
+/// plus the test recipient (a destination written into the template wins) and the origination
+/// chosen for the connection (the template's own when none is chosen: agents belong to an
+/// account, so the choice made for this connection decides).
 #[must_use]
 pub fn send_request(
     template: &SendRcsMessageRequest,
     personal: Option<&Personal>,
-    recipient: Option<&str>,
+    s: &Surroundings<'_>,
 ) -> SendRcsMessageRequest {
     let mut r = personal.map_or_else(|| template.clone(), |p| p.filled.request.clone());
     r.destination_phone_number = template
         .destination_phone_number
         .clone()
-        .or_else(|| recipient.map(str::to_owned));
+        .or_else(|| s.recipient.map(str::to_owned));
+    if let Some(origination) = s.origination {
+        r.origination_identity = Some(origination.to_owned());
+    }
     r
 }
 

@@ -137,7 +137,7 @@ impl Document {
     pub fn derive(&mut self, s: &Surroundings<'_>) {
         let template = &self.draft.request;
         let personal = derive::personal(template, s);
-        let send_request = derive::send_request(template, personal.as_ref(), s.recipient);
+        let send_request = derive::send_request(template, personal.as_ref(), s);
         if self
             .verdict
             .as_ref()
@@ -339,6 +339,33 @@ mod tests {
                 .all
                 .iter()
                 .all(|i| i.code != crate::rcs::issue::Code::RejectedByService)
+        );
+    }
+
+    #[test]
+    fn the_chosen_origination_is_sent_and_the_template_keeps_its_own() {
+        let mut doc = Document::default();
+        doc.act(0.0, |d| {
+            d.request.origination_identity = Some("agent-from-template".into());
+        });
+        doc.derive(&Surroundings::default());
+        assert_eq!(
+            doc.derived().send_request.origination_identity.as_deref(),
+            Some("agent-from-template"),
+            "without a choice the template's own is used"
+        );
+        doc.derive(&Surroundings {
+            origination: Some("agent-chosen"),
+            ..Surroundings::default()
+        });
+        assert_eq!(
+            doc.derived().send_request.origination_identity.as_deref(),
+            Some("agent-chosen")
+        );
+        assert_eq!(
+            doc.draft.request.origination_identity.as_deref(),
+            Some("agent-from-template"),
+            "choosing does not write into the template"
         );
     }
 }

@@ -43,45 +43,48 @@ pub fn show(
             checks::panel(ui, p.problems, p.row_problems, commands);
             editor::tab_bar(ui, p.editor, p.issues, p.row_problems.with_problems);
             ui.separator();
-            match p.editor.tab {
+            // A solid scroll bar takes its own strip: a floating one would lie over the
+            // counters and fields at the panel's right edge.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            let scroll = |salt: &str| {
+                egui::ScrollArea::vertical()
+                    .id_salt(salt)
+                    .auto_shrink([false, false])
+            };
+            let (edit, viewport) = match p.editor.tab {
                 Tab::Send => {
-                    egui::ScrollArea::vertical()
-                        .id_salt("send-scroll")
-                        .show(ui, |ui| {
-                            send_panel::show(ui, p.send, &p.send_input, commands);
-                        });
-                    None
+                    let out = scroll("send-scroll").show(ui, |ui| {
+                        send_panel::show(ui, p.send, &p.send_input, commands);
+                    });
+                    (None, out.inner_rect)
                 }
                 Tab::Audience => {
-                    egui::ScrollArea::vertical()
-                        .id_salt("audience-scroll")
-                        .show(ui, |ui| {
-                            panel::show(ui, &p.audience, commands);
-                            if let Some(run) = &p.run {
-                                ui.separator();
-                                run_panel::show(ui, run, commands);
-                            }
-                        });
-                    None
+                    let out = scroll("audience-scroll").show(ui, |ui| {
+                        panel::show(ui, &p.audience, commands);
+                        if let Some(run) = &p.run {
+                            ui.separator();
+                            run_panel::show(ui, run, commands);
+                        }
+                    });
+                    (None, out.inner_rect)
                 }
                 Tab::Message | Tab::Chips | Tab::Delivery => {
-                    egui::ScrollArea::vertical()
-                        .id_salt("editor-scroll")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            let cx = editor::Context {
-                                issues: p.issues,
-                                media: p.media,
-                                commands,
-                                drop_targets,
-                                personal: p.personal,
-                                columns: p.columns,
-                            };
-                            editor::show_form(ui, p.editor, p.draft, cx)
-                        })
-                        .inner
+                    let out = scroll("editor-scroll").show(ui, |ui| {
+                        let cx = editor::Context {
+                            issues: p.issues,
+                            media: p.media,
+                            commands,
+                            drop_targets,
+                            personal: p.personal,
+                            columns: p.columns,
+                        };
+                        editor::show_form(ui, p.editor, p.draft, cx)
+                    });
+                    (out.inner, out.inner_rect)
                 }
-            }
+            };
+            p.editor.viewport = Some(viewport);
+            edit
         })
         .inner
 }

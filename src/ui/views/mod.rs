@@ -6,6 +6,7 @@ pub mod account;
 pub mod brand;
 pub mod campaign;
 pub mod checks;
+pub mod copyable;
 pub mod dialogs;
 pub mod editor;
 pub mod editor_panel;

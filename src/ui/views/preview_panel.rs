@@ -23,7 +23,10 @@ pub fn show(
     show_fallback: &mut bool,
     commands: &mut Vec<Command>,
 ) -> Problems {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        if fold_button(ui, false) {
+            commands.push(Command::TogglePreview);
+        }
         ui.strong("Preview");
         let mut dark = p.preview.dark;
         ui.selectable_value(&mut dark, false, "☀ Light");
@@ -64,4 +67,20 @@ pub fn show(
             problems
         })
         .inner
+}
+
+/// The button that folds the preview away (`folded`: that shows it again); true when clicked.
+pub fn fold_button(ui: &mut Ui, folded: bool) -> bool {
+    let (icon, name, hover) = if folded {
+        ("⏴", "Show preview", "Show the phone preview")
+    } else {
+        (
+            "⏵",
+            "Hide preview",
+            "Fold the phone preview away: more room for the editor (remembered)",
+        )
+    };
+    let response = ui.small_button(icon).on_hover_text(hover);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.clicked()
 }

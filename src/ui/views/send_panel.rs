@@ -48,13 +48,33 @@ pub struct PanelInput<'a> {
     pub recipient: Option<&'a str>,
     /// The for-send issues of the request as it would be sent.
     pub issues: &'a [Issue],
-    pub origination: Option<&'a str>,
-    /// RCS agents from the account panel, for the origination picker.
-    pub agents: &'a [String],
+    pub origination: Origination<'a>,
     /// Where the placeholders' values come from, for a template that has placeholders.
     pub values: Option<&'a str>,
     /// Why the service refused the request as it is now (gone once the request changes).
     pub failure: Option<&'a Failure>,
+}
+
+/// Where the request is sent from: the agent chosen for this connection (kept in settings),
+/// else the template's own `OriginationIdentity`.
+#[derive(Clone, Copy)]
+pub struct Origination<'a> {
+    /// The template's own `OriginationIdentity`.
+    pub template: Option<&'a str>,
+    /// The agent chosen in this tab for the active connection.
+    pub chosen: Option<&'a str>,
+    /// The connection's RCS agents, for the picker.
+    pub agents: &'a [String],
+    /// The agents are being listed.
+    pub loading: bool,
+}
+
+impl Origination<'_> {
+    /// The origination the request is sent from.
+    #[must_use]
+    pub fn effective(&self) -> Option<&str> {
+        self.chosen.or(self.template)
+    }
 }
 
 pub fn show(
@@ -67,37 +87,7 @@ pub fn show(
     ui.separator();
     recipients(ui, state, input, commands);
     ui.separator();
-    ui.horizontal(|ui| {
-        let label = ui.label("Origination");
-        egui::ComboBox::from_id_salt("origination")
-            .selected_text(input.origination.unwrap_or("(choose an RCS agent)"))
-            .show_ui(ui, |ui| {
-                if input.agents.is_empty() {
-                    ui.label("No agents loaded: press ⟳, or type an id in the Delivery tab.");
-                }
-                for a in input.agents {
-                    if ui
-                        .selectable_label(input.origination == Some(a.as_str()), a)
-                        .clicked()
-                    {
-                        commands.push(Command::SetOrigination(a.clone()));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if ui
-            .small_button("⟳")
-            .on_hover_text("Load the RCS agents of this connection")
-            .clicked()
-        {
-            commands.push(Command::Account(
-                crate::ui::workers::net::AccountOp::ListAgents(
-                    crate::aws::account::ListQuery::default(),
-                ),
-            ));
-        }
-    });
+    origination(ui, &input.origination, commands);
     if let Some(values) = input.values {
         ui.label(RichText::new(values).strong());
     }
@@ -124,6 +114,71 @@ pub fn show(
     }
     ui.separator();
     history(ui, state);
+}
+
+/// The origination picker: the connection's agents, the template's own as the default, and
+/// writing the choice into the template only when asked.
+fn origination(ui: &mut Ui, o: &Origination<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Origination");
+        egui::ComboBox::from_id_salt("origination")
+            .selected_text(o.effective().unwrap_or("(choose an RCS agent)"))
+            .truncate()
+            .width(ui.available_width().clamp(120.0, 240.0))
+            .show_ui(ui, |ui| {
+                if let Some(own) = o.template
+                    && ui
+                        .selectable_label(o.chosen.is_none(), format!("The template's: {own}"))
+                        .clicked()
+                {
+                    commands.push(Command::UseTemplateOrigination);
+                }
+                if o.loading {
+                    ui.label("Loading the agents…");
+                } else if o.agents.is_empty() {
+                    ui.label("No agents loaded: press ⟳, or type an id in the Delivery tab.");
+                }
+                for a in o.agents {
+                    if ui
+                        .selectable_label(o.chosen == Some(a.as_str()), a)
+                        .clicked()
+                    {
+                        commands.push(Command::SetOrigination(a.clone()));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .small_button("⟳")
+            .on_hover_text("Load the RCS agents of this connection again")
+            .clicked()
+        {
+            commands.push(Command::Account(
+                crate::ui::workers::net::AccountOp::ListAgents(
+                    crate::aws::account::ListQuery::default(),
+                ),
+            ));
+        }
+        if let Some(chosen) = o.chosen
+            && o.template != Some(chosen)
+            && ui
+                .small_button("Write agent into template")
+                .on_hover_text("Store this agent as the template's OriginationIdentity")
+                .clicked()
+        {
+            commands.push(Command::OriginationIntoTemplate);
+        }
+    });
+    let note = match (o.chosen, o.template) {
+        (Some(_), Some(own)) if o.chosen != o.template => {
+            format!("Chosen for this connection (kept in settings); the template's own is {own}.")
+        }
+        (Some(_), _) => "Chosen for this connection (kept in settings).".to_owned(),
+        (None, Some(_)) => "The template's own OriginationIdentity.".to_owned(),
+        (None, None) => "Choose the RCS agent to send from.".to_owned(),
+    };
+    ui.label(RichText::new(note).small());
 }
 
 fn connection(
@@ -215,7 +270,11 @@ fn optional_text(ui: &mut Ui, label: &str, hint: &str, value: &mut Option<String
         let l = ui.label(label);
         let mut text = value.clone().unwrap_or_default();
         if ui
-            .add(egui::TextEdit::singleline(&mut text).hint_text(hint))
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(hint)
+                    .desired_width(ui.available_width()),
+            )
             .labelled_by(l.id)
             .changed()
         {
@@ -230,7 +289,7 @@ fn recipients(
     input: &PanelInput<'_>,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Send to");
         egui::ComboBox::from_id_salt("recipient")
             .selected_text(input.recipient.unwrap_or("(choose a test phone)"))
@@ -263,7 +322,7 @@ fn recipients(
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("New test phone");
         ui.add(
             egui::TextEdit::singleline(&mut state.recipient_input)
@@ -296,7 +355,7 @@ fn recipients(
 
 fn buttons(ui: &mut Ui, state: &SendState, valid: bool, commands: &mut Vec<Command>) {
     let idle = state.in_flight.is_none();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let why = if idle {
             "Fix the errors above first."
         } else {
@@ -331,21 +390,32 @@ fn history(ui: &mut Ui, state: &SendState) {
         ui.label(RichText::new("None yet.").weak());
         return;
     }
-    egui::Grid::new("history")
-        .striped(true)
-        .num_columns(5)
-        .show(ui, |ui| {
-            for h in state.history.iter().rev() {
+    // One entry a line, wrapping in a narrow window; the MessageId is cut last and copied
+    // whole.
+    for h in state.history.iter().rev() {
+        ui.push_id(h.id, |ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(crate::ui::local_time::clock(h.at));
                 ui.label(&h.destination);
                 ui.label(if h.dry_run { "dry run" } else { "real" });
                 ui.label(RichText::new(&h.connection).small());
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
                 match &h.outcome {
-                    None => ui.spinner(),
-                    Some(Ok(id)) => ui.monospace(id),
-                    Some(Err(e)) => ui.label(RichText::new(e).color(crate::ui::theme::ERROR)),
-                };
-                ui.end_row();
-            }
+                    None => {
+                        ui.spinner();
+                    }
+                    Some(Ok(id)) => crate::ui::views::copyable::value(ui, "MessageId", id),
+                    Some(Err(e)) => {
+                        crate::ui::views::copyable::button(ui, "error", e);
+                        ui.add(
+                            egui::Label::new(RichText::new(e).color(crate::ui::theme::ERROR))
+                                .wrap(),
+                        );
+                    }
+                }
+            });
         });
+    }
 }

@@ -23,18 +23,30 @@ pub fn show(ui: &mut Ui, input: &StatusInput<'_>) {
             if input.busy {
                 ui.spinner();
             }
-            ui.label(
-                RichText::new(format!("• {}", input.connection.describe()))
-                    .small()
-                    .color(crate::ui::views::send_panel::connection_colour(
-                        input.connection,
-                    )),
+            // The MessageId first: the path and the last message give way to it when the
+            // window is narrow.
+            if let Some(id) = input.accepted {
+                ui.label(RichText::new("Accepted: MessageId").small());
+                crate::ui::views::copyable::button(ui, "MessageId", id);
+                ui.add(egui::Label::new(RichText::new(id).small().monospace()).truncate())
+                    .on_hover_text(format!("Accepted: MessageId {id}"));
+                ui.separator();
+            }
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("• {}", input.connection.describe()))
+                        .small()
+                        .color(crate::ui::views::send_panel::connection_colour(
+                            input.connection,
+                        )),
+                )
+                .truncate(),
             );
             ui.separator();
             let where_ = input
                 .path
                 .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-            ui.label(RichText::new(where_).small());
+            ui.add(egui::Label::new(RichText::new(where_).small()).truncate());
             if let Some((text, error)) = input.message {
                 let colour = if *error {
                     crate::ui::theme::ERROR
@@ -42,11 +54,8 @@ pub fn show(ui: &mut Ui, input: &StatusInput<'_>) {
                     ui.visuals().text_color()
                 };
                 ui.separator();
-                ui.label(RichText::new(text).small().color(colour));
-            }
-            if let Some(id) = input.accepted {
-                ui.separator();
-                ui.label(RichText::new(format!("Accepted: MessageId {id}")).small());
+                ui.add(egui::Label::new(RichText::new(text).small().color(colour)).truncate())
+                    .on_hover_text(text);
             }
         });
     });

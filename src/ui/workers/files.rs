@@ -71,7 +71,7 @@ pub enum Job {
 #[derive(Debug)]
 pub enum Done {
     State {
-        settings: Settings,
+        settings: Box<Settings>,
         media: MediaMap,
         autosave: Option<Box<Autosave>>,
         /// State files that could not be read and were kept aside, in words for the user.
@@ -337,7 +337,7 @@ fn load_state(paths: &AppPaths) -> Done {
         .cloned()
         .collect();
     Done::State {
-        settings: settings.value.unwrap_or_default(),
+        settings: Box::new(settings.value.unwrap_or_default()),
         media: media.value.unwrap_or_default(),
         autosave: autosave.value.map(Box::new),
         notices,

@@ -152,12 +152,13 @@ pub fn show(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) 
     state.agents.status(ui);
     let list = agents(state);
     egui::Grid::new("agents")
-        .num_columns(5)
+        .num_columns(6)
         .striped(true)
         .show(ui, |ui| {
             for h in [
                 "Agent",
                 "Status",
+                "Created",
                 "Two-way",
                 "Inbound media",
                 "Deletion protection",
@@ -174,6 +175,7 @@ pub fn show(ui: &mut Ui, state: &mut AccountState, commands: &mut Vec<Command>) 
                     state.selected_agent = Some(id.clone());
                 }
                 ui.label(text(&a["Status"]));
+                super::local_time(ui, &a["CreatedTimestamp"]);
                 ui.label(if a["TwoWayEnabled"] == true {
                     "on"
                 } else {

@@ -212,6 +212,18 @@ fn set_details(ui: &mut Ui, state: &mut AccountState, set: &Value, commands: &mu
         .cloned()
         .unwrap_or_default();
     ui.strong(format!("Configuration set {name}"));
+    egui::Grid::new("set-record").num_columns(2).show(ui, |ui| {
+        if let Some(arn) = set["ConfigurationSetArn"].as_str() {
+            ui.label("ARN");
+            ui.horizontal(|ui| {
+                crate::ui::views::copyable::value(ui, "configuration set ARN", arn);
+            });
+            ui.end_row();
+        }
+        ui.label("Created");
+        super::local_time(ui, &set["CreatedTimestamp"]);
+        ui.end_row();
+    });
     for d in &destinations {
         let dname = d["EventDestinationName"]
             .as_str()
@@ -227,6 +239,7 @@ fn set_details(ui: &mut Ui, state: &mut AccountState, set: &Value, commands: &mu
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&dname).strong());
             ui.label(format!("{} to {}", form.existing.unwrap_or("?"), form.arn));
+            crate::ui::views::copyable::button(ui, "destination ARN", &form.arn);
             ui.label(if form.enabled { "enabled" } else { "disabled" });
             ui.label(RichText::new(types.join(", ")).small());
             if ui.small_button("Edit").clicked() {

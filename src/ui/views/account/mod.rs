@@ -327,14 +327,14 @@ fn grid_rows(ui: &mut Ui, prefix: &str, v: &Value) {
                     });
                     ui.end_row();
                 }
-                Value::Number(n) if key.ends_with("Timestamp") => {
-                    // The service gives times as epoch seconds: show them in local time.
+                Value::Number(_) if key.ends_with("Timestamp") => {
                     ui.label(key);
-                    let raw = n.to_string();
-                    match n.as_f64().and_then(crate::ui::local_time::date_time) {
-                        Some(shown) => ui.label(shown).on_hover_text(raw),
-                        None => ui.label(raw),
-                    };
+                    local_time(ui, v);
+                    ui.end_row();
+                }
+                Value::String(s) if is_identifier(&key) => {
+                    ui.label(key.as_str());
+                    ui.horizontal(|ui| crate::ui::views::copyable::value(ui, &key, s));
                     ui.end_row();
                 }
                 _ => {
@@ -344,5 +344,20 @@ fn grid_rows(ui: &mut Ui, prefix: &str, v: &Value) {
                 }
             }
         }
+    }
+}
+
+/// An ARN or an id: copied whole, however narrow the window.
+fn is_identifier(key: &str) -> bool {
+    key.ends_with("Arn") || key.ends_with("Id")
+}
+
+/// A time the service gives as epoch seconds, in the user's local time (the raw number in
+/// the tooltip); anything else as it came.
+pub(super) fn local_time(ui: &mut Ui, v: &Value) -> egui::Response {
+    let raw = v.to_string();
+    match v.as_f64().and_then(crate::ui::local_time::date_time) {
+        Some(shown) => ui.label(shown).on_hover_text(raw),
+        None => ui.label(if v.is_null() { "—".to_owned() } else { raw }),
     }
 }

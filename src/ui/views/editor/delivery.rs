@@ -69,6 +69,12 @@ pub fn delivery(ui: &mut Ui, form: &mut Form<'_>, r: &mut SendRcsMessageRequest)
     fallback(ui, form, &mut r.fallback_configuration);
 }
 
+/// Points a Context row needs besides its two fields: "Key", "Value", the delete button and
+/// the spacing between them (and the text fields' own margins).
+const CONTEXT_ROW_FIXED: f32 = 140.0;
+/// The narrowest a Context field gets before the row wraps.
+const CONTEXT_FIELD_MIN: f32 = 60.0;
+
 fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, String)>>) {
     let rule = Field::Context.rule();
     let max = rule.count.map_or(usize::MAX, |(_, m)| m);
@@ -82,12 +88,19 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
     let repeats: Vec<bool> = (0..pairs.len())
         .map(|i| repeats_earlier_key(pairs, i))
         .collect();
+    // The two fields share the room the labels and the delete button leave, 2:3; a row that
+    // still does not fit wraps instead of running past the panel.
+    let room = (ui.available_width() - CONTEXT_ROW_FIXED).max(2.0 * CONTEXT_FIELD_MIN);
+    let (key_width, value_width) = (
+        (room * 0.4).max(CONTEXT_FIELD_MIN),
+        (room * 0.6).max(CONTEXT_FIELD_MIN),
+    );
     for (i, (key, value)) in pairs.iter_mut().enumerate() {
         ui.push_id(i, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let k = ui.label("Key");
                 if ui
-                    .add(egui::TextEdit::singleline(key).desired_width(120.0))
+                    .add(egui::TextEdit::singleline(key).desired_width(key_width))
                     .labelled_by(k.id)
                     .changed()
                 {
@@ -95,7 +108,7 @@ fn context(ui: &mut Ui, form: &mut Form<'_>, context: &mut Option<Vec<(String, S
                 }
                 let v = ui.label("Value");
                 if ui
-                    .add(egui::TextEdit::singleline(value).desired_width(180.0))
+                    .add(egui::TextEdit::singleline(value).desired_width(value_width))
                     .labelled_by(v.id)
                     .changed()
                 {

@@ -343,7 +343,7 @@ impl Form<'_> {
         let (mut y, mut mo, mut d, mut h, mut mi, s) = current.to_civil();
         let mut changed = false;
         let first = ui
-            .horizontal(|ui| {
+            .horizontal_wrapped(|ui| {
                 let first = ui
                     .add(egui::DragValue::new(&mut y).range(1..=9999))
                     .labelled_by(label.id)

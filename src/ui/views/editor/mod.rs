@@ -72,6 +72,11 @@ pub struct EditorState {
     pub selected_card: u64,
     /// A path to bring into view and focus on the next frame.
     pub focus: Option<String>,
+    /// Where the selected tab's content was shown in the last frame: the panel's inside,
+    /// without its scroll bar. Every field and counter lies within it (the small-window tests
+    /// check this).
+    /// `None` before the first frame.
+    pub viewport: Option<egui::Rect>,
 }
 
 impl EditorState {
@@ -92,9 +97,10 @@ pub struct Context<'a> {
     pub columns: Option<&'a [String]>,
 }
 
-/// The tab bar, each tab with its error count (the Audience tab: rows with problems).
+/// The tab bar, each tab with its error count (the Audience tab: rows with problems). The
+/// tabs wrap onto a second line in a narrow window rather than run out of sight.
 pub fn tab_bar(ui: &mut Ui, state: &mut EditorState, issues: &IssueIndex, rows_with_problems: u64) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for tab in Tab::ALL {
             let count = if tab == Tab::Audience {
                 rows_with_problems
@@ -161,7 +167,7 @@ pub fn show_form(
 
 fn message(ui: &mut Ui, form: &mut Form<'_>, draft: &mut Draft, selected_card: &mut u64) {
     let current = draft.kind();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Kind");
         for kind in ContentKind::ALL {
             let r = ui.selectable_label(current == kind, kind.label());
