@@ -186,7 +186,7 @@ fn a_card_that_does_not_fit_is_cut_like_the_phone_cuts_it() {
         "{warnings:?}"
     );
     assert!(has("Card title: The title shows 1 of its"), "{warnings:?}");
-    assert!(has("Suggestion 4: Button 4 is not shown"), "{warnings:?}");
+    assert!(has("Card › Button 4 is not shown"), "{warnings:?}");
 }
 
 #[test]
@@ -352,16 +352,18 @@ fn an_invalid_button_is_marked_with_what_is_wrong() {
         let names: Vec<String> = marks.filter_map(|n| n.accesskit_node().label()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(
-            names.iter().any(|t| t.ends_with(": Suggestion 1 › Text")),
+            names
+                .iter()
+                .any(|t| t.ends_with(": Card › Button 1 › Text")),
             "{names:?}"
         );
         assert!(names.iter().any(|t| t.contains("Chip 1")), "{names:?}");
         // The tooltip says what is wrong, as the validator says it.
-        h.get_by_label_contains("Suggestion 1 › Text").hover();
+        h.get_by_label_contains("Card › Button 1 › Text").hover();
         h.run_steps(60);
         assert!(
             h.query_by_label_contains(
-                "Suggestion 1 › Text: Reply text is 32 characters; the limit is 25."
+                "Card › Button 1 › Text: Reply text is 32 characters; the limit is 25."
             )
             .is_some(),
             "the tooltip names the problem"

@@ -106,7 +106,7 @@ fn loading_an_audience_shows_rows_columns_phone_and_problem_groups() {
     assert!(h.query_by_label("22 chars (row 2)").is_some());
     // Problems by kind and field, in the editor's words, in the panel and the Checks list.
     for line in [
-        "2 rows: Suggestion 1 › Text is over 25 characters",
+        "2 rows: Card › Button 1 › Text is over 25 characters",
         "1 row: Card title has an empty cell and no default",
         "1 row: Phone is not in E.164 format, such as +14255550123",
         "1 row: Phone repeats an earlier row (sent once)",
@@ -199,7 +199,7 @@ fn next_row_with_a_problem_visits_each_and_wraps() {
 fn a_group_click_shows_its_first_row_and_the_field() {
     let (_dir, mut h) = loaded();
     // Below the template's own groups in the Checks list: scrolled into view first.
-    let line = "✖ 2 rows: Suggestion 1 › Text is over 25 characters";
+    let line = "✖ 2 rows: Card › Button 1 › Text is over 25 characters";
     h.get_by_label(line).scroll_to_me();
     // The scroll is animated: let it come to rest before clicking.
     h.run_steps(40);
@@ -372,7 +372,7 @@ fn an_edit_checks_the_rows_again() {
     let (_dir, mut h) = loaded();
     // The group's click opens the suggestion and focuses its text.
     // Below the template's own groups in the Checks list: scrolled into view first.
-    let line = "✖ 2 rows: Suggestion 1 › Text is over 25 characters";
+    let line = "✖ 2 rows: Card › Button 1 › Text is over 25 characters";
     h.get_by_label(line).scroll_to_me();
     // The scroll is animated: let it come to rest before clicking.
     h.run_steps(40);

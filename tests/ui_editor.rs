@@ -103,7 +103,7 @@ fn builds_a_rich_card_with_a_suggestion() {
     let (_dir, mut h) = fresh();
     click(&mut h, "Rich card");
     type_into(&mut h, "Card title", "Winter sale");
-    click(&mut h, "➕ Add suggestion");
+    click(&mut h, "➕ Add button");
     click(&mut h, "Open URL");
     let card = app(&h)
         .doc

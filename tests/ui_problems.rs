@@ -62,8 +62,7 @@ fn group_of(h: &H, line: &str) -> String {
 fn a_tall_card_lists_its_dropped_buttons_on_the_phone_and_never_claims_no_problems() {
     let (_dir, h) = open(fixture("phone-tall-card-two-buttons.json"));
     for n in [1, 2] {
-        let line =
-            format!("⚠ Suggestion {n}: Button {n} is not shown: the card has no room for it.");
+        let line = format!("⚠ Card › Button {n} is not shown: the card has no room for it.");
         assert_eq!(group_of(&h, &line), "On the phone", "{line}");
     }
     assert!(h.query_all_by_label("On the phone (2)").count() >= 1);
@@ -85,8 +84,8 @@ fn a_tall_card_lists_its_dropped_buttons_on_the_phone_and_never_claims_no_proble
     assert_eq!(
         app(&h).preview_warnings(),
         [
-            "Suggestion 1: Button 1 is not shown: the card has no room for it.",
-            "Suggestion 2: Button 2 is not shown: the card has no room for it.",
+            "Card › Button 1 is not shown: the card has no room for it.",
+            "Card › Button 2 is not shown: the card has no room for it.",
             "Media height: iOS ignores the media height.",
         ]
     );
@@ -105,6 +104,12 @@ fn the_coffee_carousel_merges_its_repeated_card_findings_into_one_line() {
             .is_none()
     );
     assert!(h.query_by_label_contains(": Card 1:").is_none());
+    // Under the field, inside its card, the card is not named again.
+    assert!(
+        h.query_by_label("⚠ The description shows 1 of its 3 lines: the card has no room for it.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("⚠ Card 1: ").is_none());
     let problems = app(&h).doc.problems();
     let descriptions = problems
         .entries

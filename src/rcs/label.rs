@@ -167,7 +167,17 @@ fn rich_card(steps: &[Step<'_>], parts: &mut Parts) -> Option<()> {
             rest,
             &Field::CardContent.rule().title(),
             parts,
-            |steps, parts| card(steps, parts, Field::RichCardMediaHeight),
+            |steps, parts| {
+                // Inside the card the editor names fields "Card title"…; a button is named
+                // after its card, as on the phone: "Card › Button 1".
+                if steps
+                    .first()
+                    .is_some_and(|s| s.name == "Suggestions" && s.index.is_some())
+                {
+                    parts.push("Card".to_owned());
+                }
+                card(steps, parts, Field::RichCardMediaHeight)
+            },
         ),
         _ => None,
     }
@@ -203,7 +213,8 @@ fn card(steps: &[Step<'_>], parts: &mut Parts, height: Field) -> Option<()> {
             *step,
             rest,
             Field::CardSuggestions,
-            "Suggestion",
+            // The phone draws a card's suggestions as buttons, and so does the editor.
+            "Button",
             parts,
             suggestion,
         ),

@@ -266,7 +266,7 @@ impl Field {
                 .len(1, 2000)
                 .bytes(2000)
                 .personal(),
-            Self::CardSuggestions => Rule::new("Card suggestions").count(0, 4),
+            Self::CardSuggestions => Rule::new("Card buttons").count(0, 4),
             Self::MessageSuggestions => Rule::new("Message suggestions").count(0, 11),
             Self::ActionText => Rule::new("text").required().len(1, 25).personal(),
             Self::ActionPostbackData => Rule::new("postback data")

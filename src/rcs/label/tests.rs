@@ -13,7 +13,7 @@ fn paths_read_as_the_editor_names_them() {
     let cases = [
         (
             "RcsMessageContent.Content.RichCard.CardContent.Suggestions[0].Reply.Text",
-            "Suggestion 1 › Text",
+            "Card › Button 1 › Text",
         ),
         (
             "RcsMessageContent.Content.Carousel.CardContents[2].Title",
@@ -21,7 +21,7 @@ fn paths_read_as_the_editor_names_them() {
         ),
         (
             "RcsMessageContent.Content.Carousel.CardContents[9].Suggestions[3].OpenUrl.Url",
-            "Card 10 › Suggestion 4 › URL",
+            "Card 10 › Button 4 › URL",
         ),
         (
             "RcsMessageContent.Content.Carousel.CardContents[0].Media.Height",

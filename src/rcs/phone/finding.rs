@@ -34,6 +34,13 @@ impl Finding {
     pub fn to_issue(&self) -> Issue {
         Issue::warning(self.path.clone(), self.code, self.message())
     }
+
+    /// The finding as a warning under its field in the editor, which already sits in its
+    /// card: the card is not named again.
+    #[must_use]
+    pub fn at_field(&self) -> Issue {
+        Issue::warning(self.path.clone(), self.code, self.what.clone())
+    }
 }
 
 impl From<Finding> for Issue {

@@ -1,5 +1,5 @@
-//! Row problems in the editor's own words: a path becomes "Card 1 › Suggestion 2 › Text",
-//! a group becomes "212 rows: Card 1 › Suggestion 2 › Text is over 25 characters".
+//! Row problems in the editor's own words: a path becomes "Card 1 › Button 2 › Text",
+//! a group becomes "212 rows: Card 1 › Button 2 › Text is over 25 characters".
 
 use std::collections::HashMap;
 
@@ -32,7 +32,7 @@ impl FieldNames {
         self.fields.get(path).copied()
     }
 
-    /// "Card 1 › Suggestion 2 › Text", "Chip 3 › Text", "Text message body", "Phone": the
+    /// "Card 1 › Button 2 › Text", "Chip 3 › Text", "Text message body", "Phone": the
     /// core's labels ([`crate::rcs::label`]), plus the audience's own row and phone column.
     #[must_use]
     pub fn label(&self, path: &str) -> String {
@@ -105,7 +105,7 @@ mod tests {
             .with(Member::Reply)
             .with(Member::Text);
         let path = path.as_str();
-        assert_eq!(names.label(path), "Card 2 › Suggestion 2 › Text");
+        assert_eq!(names.label(path), "Card 2 › Button 2 › Text");
         let chip = content
             .with(Member::Suggestions)
             .with_index(0)
@@ -123,7 +123,7 @@ mod tests {
         };
         assert_eq!(
             names.line(&group),
-            "212 rows: Card 2 › Suggestion 2 › Text is over 25 characters"
+            "212 rows: Card 2 › Button 2 › Text is over 25 characters"
         );
     }
 }

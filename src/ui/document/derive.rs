@@ -94,8 +94,9 @@ pub fn template_issues(
     if let Some(columns) = s.columns {
         issues.extend(personalise::column_issues(template, columns));
     }
-    // What the phone cuts or shows differently: warnings at their fields, as in `check`.
-    issues.extend(phone.iter().map(Finding::to_issue));
+    // What the phone cuts or shows differently: warnings at their fields, as in `check`
+    // (without `check`'s "Card 2:": the field is shown inside its card).
+    issues.extend(phone.iter().map(Finding::at_field));
     IssueIndex::new(issues)
 }
 

@@ -92,10 +92,16 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// "Card 1 › Card description: The description shows 1 of its 3 lines: …".
+    /// "Card 1 › Card description: The description shows 1 of its 3 lines: …". A message
+    /// that starts by naming the field again reads on from the label instead: "Card ›
+    /// Button 2 is not shown: …", not "Card › Button 2: Button 2 is not shown: …".
     #[must_use]
     pub fn line(&self) -> String {
-        format!("{}: {}", self.label, self.message)
+        let field = self.label.rsplit(SEPARATOR).next().unwrap_or(&self.label);
+        match self.message.strip_prefix(field) {
+            Some(rest) if rest.starts_with(' ') => format!("{}{rest}", self.label),
+            _ => format!("{}: {}", self.label, self.message),
+        }
     }
 
     /// The field a click shows.
@@ -244,8 +250,8 @@ mod tests {
         assert_eq!(
             lines(&p, Group::Phone),
             [
-                "Suggestion 1: Button 1 is not shown: the card has no room for it.",
-                "Suggestion 2: Button 2 is not shown: the card has no room for it.",
+                "Card › Button 1 is not shown: the card has no room for it.",
+                "Card › Button 2 is not shown: the card has no room for it.",
             ]
         );
         assert_eq!(p.count(Group::OtherPhones), 1);

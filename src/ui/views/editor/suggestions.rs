@@ -58,7 +58,7 @@ pub fn list(
                 if owner == ListOwner::Message {
                     "chip"
                 } else {
-                    "suggestion"
+                    "button"
                 }
             ),
             |ui| {
