@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rcs_composer::templates;
 use support::{ScriptedPicker, app, harness, settle};
 
@@ -174,4 +174,59 @@ fn a_broken_file_given_on_the_command_line_opens_the_repair_view() {
     let h = harness(dir.path(), Some(broken), ScriptedPicker::answering(&[]));
     assert!(h.query_by_label("Repair broken.json").is_some());
     assert!(h.query_by_label_contains("✖ line 9, column 3").is_some());
+}
+
+#[test]
+fn while_repairing_the_draft_behind_cannot_change() {
+    let dir = tempfile::tempdir().unwrap();
+    library_with_broken(dir.path());
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    h.get_by_label("Text message body *").focus();
+    h.run_steps(1);
+    h.get_by_label("Text message body *").type_text("My draft");
+    h.run_steps(3);
+    h.get_by_label("⚠ broken").click();
+    h.run_steps(3);
+    h.get_by_label("Discard changes").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Repair broken.json").is_some());
+    // The window's shortcuts wait: Ctrl+Z does not undo the draft behind the view, Ctrl+N
+    // does not replace it.
+    for key in [Key::Z, Key::N] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run_steps(3);
+    }
+    assert_eq!(body(&h).as_deref(), Some("My draft"));
+    assert!(h.query_by_label("Repair broken.json").is_some());
+    // The editor behind is out of reach: the view is modal.
+    h.get_by_label("Text message body *").click();
+    h.run_steps(1);
+    h.get_by_label("Text message body *").type_text(" and more");
+    h.run_steps(3);
+    assert_eq!(body(&h).as_deref(), Some("My draft"));
+}
+
+#[test]
+fn a_click_on_a_problem_puts_the_cursor_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = library_with_broken(dir.path());
+    let mut h = harness(dir.path(), Some(broken), ScriptedPicker::answering(&[]));
+    h.get_by_label_contains("✖ line 9, column 3").click();
+    h.run_steps(4);
+    let state =
+        egui::text_edit::TextEditState::load(&h.ctx, egui::Id::unique("rcs-repair-text")).unwrap();
+    let cursor = state.cursor.char_range().unwrap().primary.index;
+    // Eight whole lines with their line breaks, then two characters into the ninth.
+    let expected: usize = BROKEN
+        .split('\n')
+        .take(8)
+        .map(|line| line.chars().count() + 1)
+        .sum::<usize>()
+        + 2;
+    assert_eq!(cursor, egui::text::CharIndex(expected));
+    assert!(
+        h.get_by_label("Template text")
+            .accesskit_node()
+            .is_focused()
+    );
 }

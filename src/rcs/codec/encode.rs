@@ -215,3 +215,95 @@ fn fallback(f: &FallbackConfiguration) -> Value {
         .str("OriginationIdentity", f.origination_identity.as_ref())
         .done()
 }
+
+/// The length in bytes of `value` as compact JSON (`serde_json::to_string`), counted without
+/// making the string.
+#[must_use]
+pub fn json_len(value: &Value) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Writing a `Value` to a writer that cannot fail does not fail.
+    serde_json::to_writer(&mut count, value).map_or(0, |()| count.0)
+}
+
+/// One carousel card's length as compact JSON.
+#[must_use]
+pub fn card_json_len(c: &CardContent) -> usize {
+    json_len(&card(c))
+}
+
+/// The request's length as compact JSON, with each carousel card's length from `card_len`
+/// (which may remember cards it has seen: a keystroke changes one card of ten).
+#[must_use]
+pub fn request_json_len(
+    r: &SendRcsMessageRequest,
+    card_len: impl FnMut(&CardContent) -> usize,
+) -> usize {
+    let cards = r
+        .content()
+        .and_then(|c| c.carousel.as_ref())
+        .and_then(|c| c.card_contents.as_deref())
+        .unwrap_or_default();
+    if cards.is_empty() {
+        return json_len(&to_value(r));
+    }
+    // The rest with an empty card list, `"CardContents":[]`; the cards go between the
+    // brackets, with a comma between two.
+    let mut rest = r.clone();
+    if let Some(list) = rest
+        .rcs_message_content
+        .as_mut()
+        .and_then(|m| m.content.as_mut())
+        .and_then(|c| c.carousel.as_mut())
+        .and_then(|c| c.card_contents.as_mut())
+    {
+        list.clear();
+    }
+    json_len(&to_value(&rest)) + cards.iter().map(card_len).sum::<usize>() + cards.len() - 1
+}
+
+#[cfg(test)]
+mod json_len_tests {
+    use super::*;
+    use crate::rcs::samples::largest_legal_message;
+
+    #[test]
+    fn the_counted_length_is_the_serialised_length() {
+        let mut requests = vec![largest_legal_message(), SendRcsMessageRequest::default()];
+        for example in [
+            include_str!("../../../assets/examples/carousel-coffee-menu.json"),
+            include_str!("../../../assets/examples/rich-card-winter-sale-personal.json"),
+        ] {
+            requests.push(
+                crate::rcs::codec::from_value(&serde_json::from_str(example).unwrap()).request,
+            );
+        }
+        // Escapes and characters of several bytes count as serialised.
+        let mut odd = largest_legal_message();
+        if let Some(card) = odd
+            .rcs_message_content
+            .as_mut()
+            .and_then(|m| m.content.as_mut())
+            .and_then(|c| c.carousel.as_mut())
+            .and_then(|c| c.card_contents.as_mut())
+            .and_then(|c| c.get_mut(3))
+        {
+            card.title = Some("\"quoted\" \\ \u{1} 🧥 é".to_owned());
+        }
+        requests.push(odd);
+        for r in &requests {
+            let expected = serde_json::to_string(&to_value(r)).unwrap().len();
+            assert_eq!(json_len(&to_value(r)), expected);
+            assert_eq!(request_json_len(r, card_json_len), expected);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! limit of the message as a whole (docs/phone-rendering.md).
 
 use super::finding::Finding;
-use crate::rcs::codec;
+use super::layout::CardMemo;
 use crate::rcs::issue::Code;
 use crate::rcs::model::{CardContent, SendRcsMessageRequest};
 
@@ -62,6 +62,12 @@ fn card(base: &str, index: Option<usize>, c: &CardContent, out: &mut Vec<Finding
 /// The caveats for the whole request: other phones, and the message's size as JSON.
 #[must_use]
 pub fn caveats(request: &SendRcsMessageRequest) -> Vec<Finding> {
+    caveats_with(request, &mut CardMemo::default())
+}
+
+/// [`caveats`], with the carousel cards' JSON lengths remembered in `memo`.
+#[must_use]
+pub fn caveats_with(request: &SendRcsMessageRequest, memo: &mut CardMemo) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(content) = request.content() {
         if let Some(f) = &content.file_message {
@@ -107,7 +113,7 @@ pub fn caveats(request: &SendRcsMessageRequest) -> Vec<Finding> {
             }
         }
     }
-    let bytes = serde_json::to_string(&codec::to_value(request)).map_or(0, |s| s.len());
+    let bytes = memo.json_len(request);
     if bytes > MAX_MESSAGE_JSON_BYTES {
         out.push(note(
             Code::PhoneMessageTooLarge,

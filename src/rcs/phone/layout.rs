@@ -53,6 +53,54 @@ pub struct MessageLayout {
     pub chips: Vec<Chip>,
 }
 
+/// The cards laid out last time, to be reused by the next layout: a keystroke changes one
+/// card of a carousel, and the other nine need not be wrapped again.
+#[derive(Debug, Clone, Default)]
+pub struct CardMemo {
+    cards: Vec<(CardContent, Placement, CardLayout)>,
+    /// The cards' lengths as JSON, for the size check.
+    json: Vec<(CardContent, usize)>,
+}
+
+impl CardMemo {
+    /// The request's length as compact JSON, each carousel card's length remembered.
+    #[must_use]
+    pub fn json_len(&mut self, request: &SendRcsMessageRequest) -> usize {
+        let mut previous = std::mem::take(&mut self.json);
+        crate::rcs::codec::request_json_len(request, |card| {
+            // A card seen last time moves over (no copy of its long texts); a new one is
+            // measured and copied once.
+            let entry = match previous.iter().position(|(c, _)| c == card) {
+                Some(i) => previous.swap_remove(i),
+                None => (card.clone(), crate::rcs::codec::card_json_len(card)),
+            };
+            let len = entry.1;
+            self.json.push(entry);
+            len
+        })
+    }
+
+    /// `card` at `placement`: the layout `previous` holds for the same card at the same
+    /// place (moved over, not copied), else a new one.
+    fn lay_out(
+        &mut self,
+        previous: &mut Vec<(CardContent, Placement, CardLayout)>,
+        card: &CardContent,
+        placement: Placement,
+    ) -> CardLayout {
+        let entry = match previous
+            .iter()
+            .position(|(c, p, _)| *p == placement && c == card)
+        {
+            Some(i) => previous.swap_remove(i),
+            None => (card.clone(), placement, card::lay_out(card, placement)),
+        };
+        let layout = entry.2.clone();
+        self.cards.push(entry);
+        layout
+    }
+}
+
 /// A text bubble of `text` (an RCS text message, or the SMS fallback).
 #[must_use]
 pub fn bubble(text: &str) -> Bubble {
@@ -81,10 +129,17 @@ pub fn bubble(text: &str) -> Bubble {
 /// Lays the request's message out.
 #[must_use]
 pub fn lay_out(request: &SendRcsMessageRequest) -> MessageLayout {
+    lay_out_with(request, &mut CardMemo::default())
+}
+
+/// [`lay_out`], reusing the cards `memo` holds from the last layout and keeping this one's.
+#[must_use]
+pub fn lay_out_with(request: &SendRcsMessageRequest, memo: &mut CardMemo) -> MessageLayout {
+    let mut previous = std::mem::take(&mut memo.cards);
     let content = request.rcs_message_content.as_ref();
     let body = content
         .and_then(|c| c.content.as_ref())
-        .map_or(Body::Empty, body);
+        .map_or(Body::Empty, |c| body(c, &mut previous, memo));
     let chips = content
         .and_then(|c| c.suggestions.as_deref())
         .unwrap_or_default()
@@ -115,14 +170,19 @@ fn chip(s: &Suggestion) -> Chip {
     }
 }
 
-fn body(c: &Content) -> Body {
+fn body(
+    c: &Content,
+    previous: &mut Vec<(CardContent, Placement, CardLayout)>,
+    memo: &mut CardMemo,
+) -> Body {
     if let Some(t) = &c.text_message {
         Body::Text(bubble(t.body.as_deref().unwrap_or("")))
     } else if c.file_message.is_some() {
         Body::File
     } else if let Some(rich) = &c.rich_card {
         let empty = CardContent::default();
-        Body::Card(card::lay_out(
+        Body::Card(memo.lay_out(
+            previous,
             rich.card_content.as_ref().unwrap_or(&empty),
             rich_card_placement(rich),
         ))
@@ -130,6 +190,8 @@ fn body(c: &Content) -> Body {
         Body::Carousel(lay_out_carousel(
             carousel.card_width.as_deref(),
             carousel.card_contents.as_deref().unwrap_or_default(),
+            previous,
+            memo,
         ))
     } else {
         Body::Empty
@@ -163,12 +225,17 @@ fn carousel_placement(width: Option<&str>) -> Placement {
 }
 
 /// The first card sets the height of every card of a carousel.
-fn lay_out_carousel(width: Option<&str>, cards: &[CardContent]) -> Carousel {
+fn lay_out_carousel(
+    width: Option<&str>,
+    cards: &[CardContent],
+    previous: &mut Vec<(CardContent, Placement, CardLayout)>,
+    memo: &mut CardMemo,
+) -> Carousel {
     let mut placement = carousel_placement(width);
     let card_width = placement.width;
     let mut laid = Vec::with_capacity(cards.len());
     for (i, c) in cards.iter().enumerate() {
-        let mut l = card::lay_out(c, placement);
+        let mut l = memo.lay_out(previous, c, placement);
         if i == 0 {
             placement.budget = l.height;
         }

@@ -16,7 +16,7 @@ pub mod text;
 
 pub use card::{CardLayout, Cut, Orientation};
 pub use finding::{Finding, Merged, merge};
-pub use layout::{Body, Bubble, Carousel, Chip, MessageLayout, bubble};
+pub use layout::{Body, Bubble, CardMemo, Carousel, Chip, MessageLayout, bubble};
 
 use crate::rcs::issue::Issue;
 use crate::rcs::model::SendRcsMessageRequest;
@@ -33,9 +33,15 @@ impl Rendering {
     /// Lays `request` out and collects its findings.
     #[must_use]
     pub fn of(request: &SendRcsMessageRequest) -> Self {
-        let layout = layout::lay_out(request);
+        Self::of_with(request, &mut CardMemo::default())
+    }
+
+    /// [`Self::of`], reusing the cards laid out last time with the same `memo`.
+    #[must_use]
+    pub fn of_with(request: &SendRcsMessageRequest, memo: &mut CardMemo) -> Self {
+        let layout = layout::lay_out_with(request, memo);
         let mut findings = layout::findings(request, &layout);
-        findings.extend(caveats::caveats(request));
+        findings.extend(caveats::caveats_with(request, memo));
         Self { layout, findings }
     }
 }

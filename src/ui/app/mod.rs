@@ -9,6 +9,9 @@ mod commands;
 mod copy_as;
 mod done;
 mod sending;
+mod window;
+
+pub use window::{EframeApp, create, native_options, run};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -343,6 +346,11 @@ impl App {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        // The repair view's text has its own undo; Ctrl+Z must not change the draft behind
+        // it, nor Ctrl+S save that draft, nor Ctrl+O/N replace it.
+        if self.repair.is_some() {
+            return;
+        }
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let shortcuts = [
@@ -648,49 +656,4 @@ impl App {
     pub fn title(&self) -> &str {
         &self.title
     }
-}
-
-/// eframe's entry point: persistence of the window layout is eframe's, the rest is ours.
-pub struct EframeApp(pub App);
-
-impl eframe::App for EframeApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.0.ui(ui);
-    }
-}
-
-/// Opens the composer window.
-///
-/// # Errors
-/// When no window can be created (no display, no graphics driver).
-pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
-    let paths = AppPaths::from_env();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("rcs-composer")
-            .with_app_id("rcs-composer")
-            .with_icon(crate::ui::icon::window_icon())
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size(MIN_WINDOW)
-            .with_drag_and_drop(true),
-        persistence_path: Some(paths.config.join("window.ron")),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "rcs-composer",
-        options,
-        Box::new(move |cc| {
-            let mut app = App::new(
-                &cc.egui_ctx,
-                paths,
-                Arc::new(crate::ui::workers::files::RfdPicker),
-                file,
-            )?;
-            if let Some(audience) = audience {
-                // Checked against the draft now and again once the template has opened.
-                app.apply(&cc.egui_ctx, Command::LoadAudience(audience), true);
-            }
-            Ok(Box::new(EframeApp(app)))
-        }),
-    )
 }

@@ -49,10 +49,14 @@ pub struct Derived {
 /// The values the preview, the counters and the test send use: the audience row, else the
 /// sample values (for a template with placeholders).
 #[must_use]
-pub fn personal(template: &SendRcsMessageRequest, s: &Surroundings<'_>) -> Option<Personal> {
+pub fn personal(
+    template: &SendRcsMessageRequest,
+    placeholder_names: &[String],
+    s: &Surroundings<'_>,
+) -> Option<Personal> {
     if let Some((source, filled)) = s.row {
         Some(Personal::new(template, source.clone(), filled.clone()))
-    } else if personalise::uses(template).is_empty() {
+    } else if placeholder_names.is_empty() {
         None
     } else {
         Some(Personal::from_samples(template, s.samples))

@@ -136,7 +136,9 @@ impl Document {
     /// Recomputes everything that derives from the draft.
     pub fn derive(&mut self, s: &Surroundings<'_>) {
         let template = &self.draft.request;
-        let personal = derive::personal(template, s);
+        // Found once: walking every text of a large message is a good part of a keystroke.
+        let placeholder_names = crate::rcs::personalise::names(template);
+        let personal = derive::personal(template, &placeholder_names, s);
         let send_request = derive::send_request(template, personal.as_ref(), s);
         if self
             .verdict
@@ -164,7 +166,7 @@ impl Document {
             rendering,
             dirty: *template != self.saved,
             send_issues: derive::send_issues(&send_request, personal.as_ref(), service),
-            placeholder_names: crate::rcs::personalise::names(template),
+            placeholder_names,
             personal,
             send_request,
         };

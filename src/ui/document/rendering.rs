@@ -1,20 +1,25 @@
 //! What the phone makes of a request (`rcs::phone`), kept between derivations.
 
 use crate::rcs::model::SendRcsMessageRequest;
-use crate::rcs::phone::Rendering;
+use crate::rcs::phone::{CardMemo, Rendering};
 
 /// The last request's rendering, laid out again only when the request changes (a keystroke,
 /// another audience row), not every frame.
 #[derive(Debug, Default)]
 pub struct RenderingCache {
     last: Option<(SendRcsMessageRequest, Rendering)>,
+    /// The last layout's cards: a keystroke lays out again only the card it changed.
+    cards: CardMemo,
 }
 
 impl RenderingCache {
     /// `request` as the phone shows it.
     pub fn get(&mut self, request: &SendRcsMessageRequest) -> &Rendering {
         if self.last.as_ref().is_none_or(|(r, _)| r != request) {
-            self.last = Some((request.clone(), Rendering::of(request)));
+            self.last = Some((
+                request.clone(),
+                Rendering::of_with(request, &mut self.cards),
+            ));
         }
         let (_, rendering) = self
             .last
