@@ -191,3 +191,61 @@ fn cut_findings_without_a_layout_are_the_layouts() {
     assert!(found.len() > 4, "{found:?}");
     assert_eq!(found, layout::findings(&r, &laid));
 }
+
+/// Each edit in turn, as a keystroke would make it, on the largest legal message.
+fn edits() -> Vec<Box<dyn Fn(&mut SendRcsMessageRequest)>> {
+    fn cards(r: &mut SendRcsMessageRequest) -> &mut Vec<crate::rcs::model::CardContent> {
+        r.rcs_message_content
+            .as_mut()
+            .and_then(|m| m.content.as_mut())
+            .and_then(|c| c.carousel.as_mut())
+            .and_then(|c| c.card_contents.as_mut())
+            .expect("a carousel")
+    }
+    vec![
+        Box::new(|r| {
+            cards(r)[4].description = Some("Short now".into());
+        }),
+        // The first card sets every card's height: all are laid out again.
+        Box::new(|r| {
+            cards(r)[0].description = Some("One line".into());
+            cards(r)[0].media = None;
+        }),
+        Box::new(|r| {
+            cards(r)[7].title = Some("\"Quoted\" \\ 🧥".into());
+        }),
+        Box::new(|r| {
+            cards(r).swap(2, 3);
+        }),
+        Box::new(|r| {
+            cards(r).truncate(2);
+        }),
+        Box::new(|r| {
+            if let Some(c) = r
+                .rcs_message_content
+                .as_mut()
+                .and_then(|m| m.content.as_mut())
+                .and_then(|c| c.carousel.as_mut())
+            {
+                c.card_width = Some("SMALL".into());
+            }
+        }),
+    ]
+}
+
+#[test]
+fn a_layout_that_reuses_the_last_cards_is_the_layout_made_afresh() {
+    let mut r = crate::rcs::samples::largest_legal_message();
+    let mut memo = CardMemo::default();
+    assert_eq!(Rendering::of_with(&r, &mut memo), Rendering::of(&r));
+    for edit in edits() {
+        edit(&mut r);
+        assert_eq!(Rendering::of_with(&r, &mut memo), Rendering::of(&r));
+        let json = serde_json::to_string(&codec::to_value(&r))
+            .expect("json")
+            .len();
+        assert_eq!(memo.json_len(&r), json);
+        // Asked twice without a change: the remembered cards give the same answer.
+        assert_eq!(memo.json_len(&r), json);
+    }
+}
