@@ -33,12 +33,14 @@ fn the_desktop_entry_names_the_binary_icon_and_window_class() {
         Some(env!("CARGO_PKG_NAME"))
     );
     assert_eq!(key(&entry, "Icon"), "rcs-composer");
-    // The window's app id (src/ui/app/mod.rs) is what window managers match this against.
-    let app = std::fs::read_to_string(root().join("src/ui/app/mod.rs")).unwrap();
-    let class = key(&entry, "StartupWMClass");
-    assert!(
-        app.contains(&format!(".with_app_id(\"{class}\")")),
-        "app id is not {class}"
+    // The window's app id is what window managers match this against.
+    let dir = tempfile::tempdir().unwrap();
+    let options = rcs_composer::ui::app::native_options(&rcs_composer::ui::paths::AppPaths::under(
+        dir.path(),
+    ));
+    assert_eq!(
+        options.viewport.app_id.as_deref(),
+        Some(key(&entry, "StartupWMClass"))
     );
 }
 
