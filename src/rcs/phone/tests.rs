@@ -192,8 +192,11 @@ fn cut_findings_without_a_layout_are_the_layouts() {
     assert_eq!(found, layout::findings(&r, &laid));
 }
 
+/// A change to a request, as a keystroke or a click makes it.
+type EditFn = Box<dyn Fn(&mut SendRcsMessageRequest)>;
+
 /// Each edit in turn, as a keystroke would make it, on the largest legal message.
-fn edits() -> Vec<Box<dyn Fn(&mut SendRcsMessageRequest)>> {
+fn edits() -> Vec<EditFn> {
     fn cards(r: &mut SendRcsMessageRequest) -> &mut Vec<crate::rcs::model::CardContent> {
         r.rcs_message_content
             .as_mut()
