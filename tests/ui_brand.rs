@@ -119,3 +119,17 @@ fn cancel_keeps_the_saved_brand_and_no_origination_means_no_brand_to_edit() {
     assert!(h.get_by_label("Brand…").accesskit_node().is_disabled());
     h.get_by_label("Thread with Your brand, verified");
 }
+
+#[test]
+fn the_sms_thread_has_no_brand_to_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = template(dir.path(), A);
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    assert!(!h.get_by_label("Brand…").accesskit_node().is_disabled());
+    h.get_by_label("SMS fallback").click();
+    h.run_steps(3);
+    assert!(h.get_by_label("Brand…").accesskit_node().is_disabled());
+    h.get_by_label("SMS fallback").click();
+    h.run_steps(3);
+    assert!(!h.get_by_label("Brand…").accesskit_node().is_disabled());
+}

@@ -36,14 +36,21 @@ pub fn show(
         }
         ui.toggle_value(show_fallback, "SMS fallback")
             .on_hover_text("Show the SMS/MMS thread a phone without RCS gets instead.");
+        // The SMS thread has no brand header: the button waits for the RCS view.
+        let why_not = if *show_fallback {
+            "The SMS thread shows a phone number, not a brand: switch SMS fallback off."
+        } else {
+            "Choose an origination first (Delivery or Send tab): the brand belongs to it."
+        };
         let brand = ui
-            .add_enabled(p.preview.origination.is_some(), egui::Button::new("Brand…"))
+            .add_enabled(
+                p.preview.origination.is_some() && !*show_fallback,
+                egui::Button::new("Brand…"),
+            )
             .on_hover_text(
                 "The name, logo, colour and verified tick the header shows for this origination.",
             )
-            .on_disabled_hover_text(
-                "Choose an origination first (Delivery or Send tab): the brand belongs to it.",
-            );
+            .on_disabled_hover_text(why_not);
         if brand.clicked() {
             commands.push(Command::EditBrand);
         }
