@@ -285,3 +285,24 @@ fn a_service_verdict_goes_when_the_recipient_changes() {
     );
     assert!(app(&h).doc.verdict().is_none());
 }
+
+#[test]
+fn the_sandbox_endpoint_line_is_there_before_the_address_and_nothing_moves_when_it_comes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = setup(dir.path(), "+14255550123", "text-appointment-reminder.json");
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    h.get_by_label("Send").click();
+    h.run_steps(1);
+    assert!(
+        h.query_by_label_contains("Sandbox endpoint: not started yet")
+            .is_some()
+    );
+    let before = h.get_by_label("Dry run").rect();
+    settle(&mut h);
+    let url = app(&h).send.sandbox_url.clone().unwrap();
+    assert!(
+        h.query_by_label_contains(&format!("Sandbox endpoint: {url}"))
+            .is_some()
+    );
+    assert_eq!(h.get_by_label("Dry run").rect(), before);
+}

@@ -218,13 +218,14 @@ fn connection(
             .color(connection_colour(current))
             .strong(),
     );
-    if let (Connection::Sandbox, Some(url)) = (current, &state.sandbox_url) {
-        ui.label(
-            RichText::new(format!(
-                "Sandbox endpoint: {url} (the AWS CLI can use it with --endpoint-url)"
-            ))
-            .small(),
+    if matches!(current, Connection::Sandbox) {
+        // The line is there from the first frame, so the buttons below do not move when the
+        // sandbox's address arrives.
+        let line = state.sandbox_url.as_ref().map_or_else(
+            || "Sandbox endpoint: not started yet (it starts with the first request)".to_owned(),
+            |url| format!("Sandbox endpoint: {url} (the AWS CLI can use it with --endpoint-url)"),
         );
+        ui.label(RichText::new(line).small());
     }
     let Connection::Aws(target) = current else {
         return;
