@@ -238,10 +238,13 @@ fn errors_block_sending() {
     h.get_by_label("Send").click();
     h.run_steps(3);
     assert!(disabled(&h, "Dry run") && disabled(&h, "Send…"));
+    // In the editor's words (the API path is the line's tooltip), counted in words too.
+    assert!(h.query_by_label("Fix 1 error before sending:").is_some());
     assert!(
-        h.query_by_label_contains("OriginationIdentity: Origination identity is required.")
+        h.query_by_label("Origination identity is required.")
             .is_some()
     );
+    assert!(h.query_by_label_contains("OriginationIdentity:").is_none());
 }
 
 #[test]

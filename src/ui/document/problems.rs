@@ -140,6 +140,13 @@ impl Entry {
     }
 }
 
+/// One issue as a line of its own, in the Checks list's words: "Destination phone number is
+/// required.", "Card 2 › Button 1 › Text: Reply text is 32 characters; …".
+#[must_use]
+pub fn issue_line(issue: &Issue) -> String {
+    Entry::of_issue(issue).line()
+}
+
 /// The editor's name for `path`, or the path itself when the editor has none.
 fn named(path: &str) -> String {
     if path.is_empty() {

@@ -95,14 +95,22 @@ pub fn show(
     if errors.is_empty() {
         ui.label(RichText::new("✔ Ready to send").color(Color32::from_rgb(40, 160, 70)));
     } else {
-        ui.label(RichText::new(format!("Fix {} error(s) before sending:", errors.len())).strong());
+        let count = errors.len();
+        ui.label(
+            RichText::new(format!(
+                "Fix {count} {} before sending:",
+                if count == 1 { "error" } else { "errors" }
+            ))
+            .strong(),
+        );
         for issue in errors.iter().take(8) {
-            let where_ = if issue.path.is_empty() {
-                "document"
+            let line = ui.link(crate::ui::document::problems::issue_line(issue));
+            let line = if issue.path.is_empty() {
+                line
             } else {
-                issue.path.as_str()
+                line.on_hover_text(&issue.path)
             };
-            if ui.link(format!("{where_}: {}", issue.message)).clicked() {
+            if line.clicked() {
                 commands.push(Command::Jump(issue.path.clone()));
             }
         }
