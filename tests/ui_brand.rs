@@ -126,10 +126,10 @@ fn the_sms_thread_has_no_brand_to_edit() {
     let file = template(dir.path(), A);
     let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
     assert!(!h.get_by_label("Brand…").accesskit_node().is_disabled());
-    h.get_by_label("SMS fallback").click();
+    h.get_by_label("MMS fallback").click();
     h.run_steps(3);
     assert!(h.get_by_label("Brand…").accesskit_node().is_disabled());
-    h.get_by_label("SMS fallback").click();
+    h.get_by_label("MMS fallback").click();
     h.run_steps(3);
     assert!(!h.get_by_label("Brand…").accesskit_node().is_disabled());
 }

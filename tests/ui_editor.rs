@@ -735,3 +735,25 @@ fn a_corrupt_settings_file_is_kept_aside_and_the_window_says_so() {
     assert!(settings.exists(), "the defaults were written anew");
     assert_eq!(std::fs::read(&copies[0]).unwrap(), bytes);
 }
+
+#[test]
+fn an_mms_fallback_is_named_mms_and_not_counted_in_sms_segments() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = examples().join("rich-card-winter-sale.json");
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    click(&mut h, "Delivery & fallback");
+    assert!(
+        h.query_by_label_contains("MMS: the text goes with the media as one message")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("per segment").is_none());
+    assert!(h.query_by_label("MMS fallback").is_some());
+    assert!(h.query_by_label("SMS fallback").is_none());
+    // An SMS fallback is counted in segments, and its toggle says SMS.
+    let dir = tempfile::tempdir().unwrap();
+    let file = examples().join("text-appointment-reminder.json");
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    click(&mut h, "Delivery & fallback");
+    assert!(h.query_by_label_contains("per segment").is_some());
+    assert!(h.query_by_label("SMS fallback").is_some());
+}

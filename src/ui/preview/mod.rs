@@ -8,7 +8,7 @@ mod header;
 mod icons;
 mod marks;
 mod paint;
-mod sms;
+pub(crate) mod sms;
 
 use egui::{Sense, Ui, vec2};
 

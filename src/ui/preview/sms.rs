@@ -29,7 +29,7 @@ pub fn header(r: &SendRcsMessageRequest) -> Header<'_> {
     }
 }
 
-fn is_mms(f: Option<&FallbackConfiguration>) -> bool {
+pub fn is_mms(f: Option<&FallbackConfiguration>) -> bool {
     f.and_then(|f| f.channel.as_deref()) == Some("MMS")
 }
 

@@ -34,11 +34,18 @@ pub fn show(
         if dark != p.preview.dark {
             commands.push(Command::TogglePreviewTheme);
         }
-        ui.toggle_value(show_fallback, "SMS fallback")
+        // Named after the fallback's channel: an MMS fallback is drawn as an MMS.
+        let fallback =
+            if crate::ui::preview::sms::is_mms(p.preview.request.fallback_configuration.as_ref()) {
+                "MMS fallback"
+            } else {
+                "SMS fallback"
+            };
+        ui.toggle_value(show_fallback, fallback)
             .on_hover_text("Show the SMS/MMS thread a phone without RCS gets instead.");
         // The SMS thread has no brand header: the button waits for the RCS view.
         let why_not = if *show_fallback {
-            "The SMS thread shows a phone number, not a brand: switch SMS fallback off."
+            "The SMS/MMS thread shows a phone number, not a brand: switch the fallback view off."
         } else {
             "Choose an origination first (Delivery or Send tab): the brand belongs to it."
         };

@@ -180,7 +180,15 @@ fn fallback(ui: &mut Ui, form: &mut Form<'_>, fallback: &mut Option<FallbackConf
             &mut f.message_body,
             true,
         );
-        if let Some(body) = f.message_body.as_deref() {
+        let mms = f.channel.as_deref() == Some("MMS");
+        if mms && f.message_body.is_some() {
+            ui.label(
+                RichText::new(
+                    "MMS: the text goes with the media as one message, not in SMS segments.",
+                )
+                .small(),
+            );
+        } else if let Some(body) = f.message_body.as_deref() {
             let s = segments::count(body);
             ui.label(
                 RichText::new(format!(
