@@ -139,7 +139,14 @@ pub fn problems_in(text: &str) -> Result<SendRcsMessageRequest, Vec<Problem>> {
         .into_iter()
         .map(|issue| {
             let (line, column) = match &syntax {
-                Some(e) if issue.path.is_empty() => (e.line().max(1), e.column().max(1)),
+                Some(e) if issue.path.is_empty() => {
+                    let at = (e.line().max(1), e.column().max(1));
+                    if issue.message.ends_with("trailing comma") {
+                        comma_before(text, at)
+                    } else {
+                        at
+                    }
+                }
                 _ => place(text, &issue.path),
             };
             // A syntax error's message names its line and column first: said once, here.
@@ -159,6 +166,27 @@ pub fn problems_in(text: &str) -> Result<SendRcsMessageRequest, Vec<Problem>> {
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
     Err(problems)
+}
+
+/// The comma before `at` (1-based line and column), across spaces and line breaks: `serde_json`
+/// reports a trailing comma where it stopped, at the bracket after it, and the comma is what
+/// the user must delete. `at` itself when there is no such comma.
+fn comma_before(text: &str, at: (usize, usize)) -> (usize, usize) {
+    let lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
+    let (mut line, mut column) = (at.0, at.1.saturating_sub(1));
+    while let Some(chars) = lines.get(line.wrapping_sub(1)) {
+        while column > 0 {
+            column -= 1;
+            match chars.get(column) {
+                Some(',') => return (line, column + 1),
+                Some(c) if c.is_whitespace() => {}
+                _ => return at,
+            }
+        }
+        line -= 1;
+        column = lines.get(line.wrapping_sub(1)).map_or(0, Vec::len);
+    }
+    at
 }
 
 /// Where `path` is in `text`, or its nearest parent that is there, or the start.
@@ -442,6 +470,30 @@ mod repair_tests {
         assert_eq!(places[0].0, 4, "{problems:?}");
         assert!(places[0].1.ends_with("Colour"), "{problems:?}");
         assert_eq!(places[1].0, 7, "{problems:?}");
+    }
+
+    #[test]
+    fn a_trailing_comma_is_placed_at_the_comma_not_at_the_bracket_after_it() {
+        // On one line: the comma at column 64, the brace the parser stopped at at 65.
+        let one = r#"{"RcsMessageContent": {"Content": {"TextMessage": {"Body": "Hi",}}}}"#;
+        let problems = problems_in(one).unwrap_err();
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (1, 64),
+            "{problems:?}"
+        );
+        assert!(problems[0].message.starts_with("trailing comma"));
+        // Across a line break and spaces, and after a character of several bytes.
+        let across =
+            "{\"RcsMessageContent\": {\"Content\": {\"TextMessage\": {\"Body\": \"é\"},\r\n   }}}";
+        let problems = problems_in(across).unwrap_err();
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (1, 64),
+            "{problems:?}"
+        );
+        assert_eq!(comma_before("x", (1, 1)), (1, 1));
+        assert_eq!(comma_before(" }", (1, 2)), (1, 2), "no comma before");
     }
 
     #[test]

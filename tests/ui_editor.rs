@@ -757,3 +757,30 @@ fn an_mms_fallback_is_named_mms_and_not_counted_in_sms_segments() {
     assert!(h.query_by_label_contains("per segment").is_some());
     assert!(h.query_by_label("SMS fallback").is_some());
 }
+
+#[test]
+fn the_status_bar_says_when_the_draft_differs_from_its_file_and_drops_stale_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reminder.json");
+    std::fs::copy(examples().join("text-appointment-reminder.json"), &file).unwrap();
+    let mut h = harness(
+        dir.path(),
+        Some(file.clone()),
+        ScriptedPicker::answering(&[]),
+    );
+    let shown = file.display().to_string();
+    assert!(h.query_by_label(&shown).is_some());
+    assert!(h.query_by_label_contains("Opened").is_some());
+    h.get_by_label("Text message body *").focus();
+    h.run_steps(1);
+    h.get_by_label("Text message body *").type_text("!");
+    h.run_steps(3);
+    assert!(
+        h.query_by_label(&format!("{shown} — unsaved changes"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Opened").is_none(),
+        "the note about opening is stale once the draft changes"
+    );
+}

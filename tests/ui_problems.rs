@@ -110,6 +110,15 @@ fn the_coffee_carousel_merges_its_repeated_card_findings_into_one_line() {
             .is_some()
     );
     assert!(h.query_by_label_contains("⚠ Card 1: ").is_none());
+    // An iOS caveat under its field is a note, as in the list, not a warning.
+    assert!(
+        h.query_by_label("ℹ iOS ignores the media height.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("⚠ iOS ignores the media height.")
+            .is_none()
+    );
     let problems = app(&h).doc.problems();
     let descriptions = problems
         .entries

@@ -15,7 +15,7 @@ use support::{ScriptedPicker, app, harness, settle};
 type H = egui_kittest::Harness<'static, rcs_composer::ui::app::EframeApp>;
 
 /// A text message with a member the model does not know (line 6) and a trailing comma on line 8,
-/// which the parser reports where it stopped: line 9, column 3.
+/// reported at the comma (line 8, column 6), not at the brace the parser stopped at.
 const BROKEN: &str = r#"{
   "RcsMessageContent": {
     "Content": {
@@ -72,7 +72,7 @@ fn the_library_marks_a_broken_file_and_a_click_opens_the_repair_view() {
     mark.hover();
     h.run_steps(3);
     assert!(
-        h.query_by_label_contains("Cannot be opened as it is: line 9, column 3: trailing comma")
+        h.query_by_label_contains("Cannot be opened as it is: line 8, column 6: trailing comma")
             .is_some(),
         "the first problem is the trailing comma"
     );
@@ -81,7 +81,7 @@ fn the_library_marks_a_broken_file_and_a_click_opens_the_repair_view() {
     assert!(h.query_by_label("Repair broken.json").is_some());
     // The syntax error, at its line; nothing else changed.
     assert!(
-        h.query_by_label_contains("✖ line 9, column 3: trailing comma")
+        h.query_by_label_contains("✖ line 8, column 6: trailing comma")
             .is_some()
     );
     assert!(h.query_by_label_contains("1 problem to fix").is_some());
@@ -173,7 +173,7 @@ fn a_broken_file_given_on_the_command_line_opens_the_repair_view() {
     let broken = library_with_broken(dir.path());
     let h = harness(dir.path(), Some(broken), ScriptedPicker::answering(&[]));
     assert!(h.query_by_label("Repair broken.json").is_some());
-    assert!(h.query_by_label_contains("✖ line 9, column 3").is_some());
+    assert!(h.query_by_label_contains("✖ line 8, column 6").is_some());
 }
 
 #[test]
@@ -211,18 +211,19 @@ fn a_click_on_a_problem_puts_the_cursor_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let broken = library_with_broken(dir.path());
     let mut h = harness(dir.path(), Some(broken), ScriptedPicker::answering(&[]));
-    h.get_by_label_contains("✖ line 9, column 3").click();
+    h.get_by_label_contains("✖ line 8, column 6").click();
     h.run_steps(4);
     let state =
         egui::text_edit::TextEditState::load(&h.ctx, egui::Id::unique("rcs-repair-text")).unwrap();
     let cursor = state.cursor.char_range().unwrap().primary.index;
-    // Eight whole lines with their line breaks, then two characters into the ninth.
+    // Seven whole lines with their line breaks, then five characters into the eighth: the
+    // cursor stands before the comma to delete.
     let expected: usize = BROKEN
         .split('\n')
-        .take(8)
+        .take(7)
         .map(|line| line.chars().count() + 1)
         .sum::<usize>()
-        + 2;
+        + 5;
     assert_eq!(cursor, egui::text::CharIndex(expected));
     assert!(
         h.get_by_label("Template text")

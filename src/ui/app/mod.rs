@@ -316,6 +316,11 @@ impl App {
         }
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
             self.doc.edited(&edit, ui.input(|i| i.time));
+            // A note about what happened before ("Opened …", "Saved …") is stale once the
+            // draft changes; an error stays until what it is about is done again.
+            if self.status.as_ref().is_some_and(|(_, error)| !error) {
+                self.status = None;
+            }
             self.refresh();
         }
         if self.account.open {
@@ -390,6 +395,7 @@ impl App {
             busy: self.pending_jobs() > 0,
             connection: &connection,
             path: self.doc.path.as_deref(),
+            dirty: self.doc.is_dirty(),
             message: self.status.as_ref(),
             accepted: self.doc.verdict().and_then(|v| v.message_id()),
         };
@@ -519,10 +525,13 @@ impl App {
                 );
                 self.settings.touch_recent(&state.path);
                 self.jobs.submit(Job::WriteSettings(self.settings.clone()));
+                let file = state
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 self.status = Some((
                     format!(
-                        "Opened the repaired {}. The file is unchanged until you save.",
-                        self.name()
+                        "Repaired {file} is your draft; the file on disk changes when you save."
                     ),
                     false,
                 ));

@@ -33,6 +33,17 @@ impl Group {
         }
     }
 
+    /// The group any issue is listed in, the phone's findings included: the field's own
+    /// line under it looks like its entry in the list.
+    #[must_use]
+    pub fn of(issue: &Issue) -> Self {
+        if is_finding(issue.code) {
+            Self::of_finding(issue.code)
+        } else {
+            Self::of_issue(issue)
+        }
+    }
+
     /// The group of an issue that is not one of the phone's findings.
     fn of_issue(issue: &Issue) -> Self {
         if issue.is_error() {

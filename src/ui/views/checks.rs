@@ -33,7 +33,8 @@ pub fn panel(ui: &mut Ui, problems: &Problems, rows: &RowProblems, commands: &mu
 }
 
 /// The icon and colour of a group's entries.
-fn look(ui: &Ui, group: Group) -> (&'static str, Color32) {
+#[must_use]
+pub fn look(ui: &Ui, group: Group) -> (&'static str, Color32) {
     match group {
         Group::Reject => ("✖", theme::ERROR),
         Group::Phone => ("⚠", theme::WARNING),

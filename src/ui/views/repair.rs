@@ -114,8 +114,8 @@ fn contents(ui: &mut Ui, state: &mut RepairState, height: f32) -> RepairChoice {
     );
     ui.label(
         "This file cannot be opened as it is: saving it again could lose part of it. Fix the \
-         text below; it opens as soon as it loads cleanly. The file on disk is not changed \
-         until you save.",
+         text below, checked as you type; once it loads cleanly, Open repaired template makes \
+         it your draft. The file on disk changes only when you then save that draft.",
     );
     ui.add_space(4.0);
     ui.allocate_ui(egui::vec2(ui.available_width(), PROBLEMS_HEIGHT), |ui| {

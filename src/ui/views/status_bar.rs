@@ -11,6 +11,8 @@ pub struct StatusInput<'a> {
     pub busy: bool,
     pub connection: &'a Connection,
     pub path: Option<&'a Path>,
+    /// The draft differs from the file at `path`.
+    pub dirty: bool,
     /// The last message, and whether it is an error.
     pub message: Option<&'a (String, bool)>,
     /// The `MessageId` of the request to send, when the service accepted exactly that request.
@@ -43,9 +45,11 @@ pub fn show(ui: &mut Ui, input: &StatusInput<'_>) {
                 .truncate(),
             );
             ui.separator();
-            let where_ = input
-                .path
-                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            let where_ = match input.path {
+                None => "not saved yet".to_owned(),
+                Some(p) if input.dirty => format!("{} — unsaved changes", p.display()),
+                Some(p) => p.display().to_string(),
+            };
             ui.add(egui::Label::new(RichText::new(where_).small()).truncate());
             if let Some((text, error)) = input.message {
                 let colour = if *error {

@@ -1,9 +1,9 @@
 //! The building blocks of the editor: labelled fields with live counters and the validator's
 //! issues shown at the field they concern, found by path.
 
-use egui::{Align, Color32, Layout, RichText, TextEdit, Ui};
+use egui::{Align, Layout, RichText, TextEdit, Ui};
 
-use crate::rcs::issue::{Issue, Severity};
+use crate::rcs::issue::Issue;
 use crate::rcs::limits::{Field, Required};
 use crate::rcs::path::{Mark, Member, PathBuf};
 use crate::rcs::timestamp::Timestamp;
@@ -402,10 +402,9 @@ fn f64_to_i64(v: f64) -> i64 {
 
 /// One issue line: ✖ for errors, ⚠ for warnings.
 pub fn issue_line(ui: &mut Ui, issue: &Issue) {
-    let (icon, colour): (&str, Color32) = match issue.severity {
-        Severity::Error => ("✖", theme::ERROR),
-        Severity::Warning => ("⚠", theme::WARNING),
-    };
+    // As its entry in the Checks list: an iOS caveat is a note, not a warning.
+    let (icon, colour) =
+        crate::ui::views::checks::look(ui, crate::ui::document::problems::Group::of(issue));
     ui.label(
         RichText::new(format!("{icon} {}", issue.message))
             .small()
