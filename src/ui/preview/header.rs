@@ -13,11 +13,9 @@ use crate::ui::theme::dp as look;
 
 /// Who the thread is with.
 pub enum Header<'a> {
-    /// An RCS business thread: the brand, and the origination identity under its name.
-    Brand {
-        profile: &'a BrandProfile,
-        agent: Option<&'a str>,
-    },
+    /// An RCS business thread: the brand. The origination identity is not drawn: the phone
+    /// never shows it (the brand window names it).
+    Brand { profile: &'a BrandProfile },
     /// The SMS/MMS fallback's thread: the sender's number and the channel's label.
     Sms {
         sender: &'a str,
@@ -75,12 +73,9 @@ pub fn frame(ui: &Ui, cx: &Cx<'_>, rect: Rect, header: &Header<'_>) -> Rect {
     );
     let name_width = dp::SCREEN_WIDTH - look::HEADER_NAME_X - look::HEADER_RIGHT_MARGIN;
     let (name, tick, sub) = match header {
-        Header::Brand { profile, agent } => {
+        Header::Brand { profile } => {
             brand_avatar(ui, cx, avatar, profile);
-            let sub = agent.map_or_else(
-                || "RCS business message".to_owned(),
-                |a| paint::shorten(a, 34),
-            );
+            let sub = "RCS business message".to_owned();
             (profile.display_name().to_owned(), profile.verified, sub)
         }
         Header::Sms {

@@ -95,7 +95,6 @@ pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Problems {
         } else {
             header::Header::Brand {
                 profile: input.brand.unwrap_or(&placeholder),
-                agent: input.origination,
             }
         };
         let screen = header::frame(ui, &cx, rect, &head);

@@ -76,15 +76,6 @@ fn paint_lines(
     y
 }
 
-pub(super) fn shorten(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        let head: String = s.chars().take(n - 1).collect();
-        format!("{head}…")
-    }
-}
-
 /// A centred note in the chat ("Today", "No message content yet.").
 pub fn note(ui: &mut Ui, cx: &Cx<'_>, s: &str) {
     ui.vertical_centered(|ui| {
