@@ -208,3 +208,23 @@ fn the_preview_folds_away_and_stays_folded() {
     assert!(!app(&h).settings.preview_hidden);
     assert!(h.query_by_label("Preview").is_some());
 }
+
+#[test]
+fn the_checks_heading_wraps_between_its_counts_not_inside_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = harness_sized(
+        dir.path(),
+        Some(examples().join("carousel-coffee-menu.json")),
+        ScriptedPicker::answering(&[]),
+        MIN_WINDOW,
+    );
+    let one_line = h.get_by_label("Checks").rect().height();
+    for part in [
+        "✔ Nothing the service will reject",
+        "⚠ 2 on the phone",
+        "ℹ 2 for other phones",
+    ] {
+        let height = h.get_by_label(part).rect().height();
+        assert!(height <= one_line * 1.5, "{part} is {height} tall");
+    }
+}

@@ -45,15 +45,23 @@ pub fn look(ui: &Ui, group: Group) -> (&'static str, Color32) {
 /// The heading line: a count per group, and never "no problems" while there is one.
 fn summary(ui: &mut Ui, problems: &Problems, rows: &RowProblems) {
     ui.horizontal_wrapped(|ui| {
+        // Each count moves to the next line whole rather than breaking inside itself.
         ui.strong("Checks");
         if problems.is_empty() {
-            ui.label(RichText::new("✔ No problems found in the template").color(FINE));
+            part(
+                ui,
+                RichText::new("✔ No problems found in the template").color(FINE),
+            );
         } else {
             let rejected = problems.count(Group::Reject);
             if rejected == 0 {
-                ui.label(RichText::new("✔ Nothing the service will reject").color(FINE));
+                part(
+                    ui,
+                    RichText::new("✔ Nothing the service will reject").color(FINE),
+                );
             } else {
-                ui.label(
+                part(
+                    ui,
                     RichText::new(format!("✖ {rejected} the service will reject"))
                         .color(theme::ERROR),
                 );
@@ -66,13 +74,17 @@ fn summary(ui: &mut Ui, problems: &Problems, rows: &RowProblems) {
                 let n = problems.count(group);
                 if n > 0 {
                     let (icon, colour) = look(ui, group);
-                    ui.label(RichText::new(format!("{icon} {n} {words}")).color(colour));
+                    part(
+                        ui,
+                        RichText::new(format!("{icon} {n} {words}")).color(colour),
+                    );
                 }
             }
         }
         if rows.with_problems > 0 {
             ui.separator();
-            ui.label(
+            part(
+                ui,
                 RichText::new(format!(
                     "✖ {} of {} audience rows have problems",
                     thousands(rows.with_problems),
@@ -82,6 +94,11 @@ fn summary(ui: &mut Ui, problems: &Problems, rows: &RowProblems) {
             );
         }
     });
+}
+
+/// One part of the heading line, kept whole when the line wraps.
+fn part(ui: &mut Ui, text: RichText) {
+    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
 }
 
 /// The non-empty groups, each under its heading with its count.
