@@ -129,14 +129,7 @@ fn keystroke_frame(c: &mut Criterion) {
     });
     // Even frame numbers type, odd ones take back: going on from the next number keeps the
     // message within one character of the largest legal one.
-    let times: Vec<Duration> = (1..=2000)
-        .map(|i| {
-            let start = Instant::now();
-            step(&mut app, n + i);
-            start.elapsed()
-        })
-        .collect();
-    let (p50, p99, max) = percentiles(times);
+    let (p50, p99, max) = percentiles(time_each(1..=2000, |i| step(&mut app, n + i)));
     println!(
         "keystroke frame over 2000 keystrokes (typed and Backspace): p50 {p50:?}, p99 {p99:?}, max {max:?}"
     );
@@ -183,6 +176,17 @@ fn full_frame(c: &mut Criterion) {
         p(0.99),
         p(1.0)
     );
+}
+
+/// The time of each call of `run`, one per item of `items`.
+fn time_each(items: impl Iterator<Item = u32>, mut run: impl FnMut(u32) -> usize) -> Vec<Duration> {
+    items
+        .map(|i| {
+            let start = Instant::now();
+            std::hint::black_box(run(i));
+            start.elapsed()
+        })
+        .collect()
 }
 
 /// p50, p99 and max of single samples.
@@ -255,14 +259,7 @@ fn switch_row(c: &mut Criterion) {
             step(&mut app, n)
         });
     });
-    let times: Vec<Duration> = (0..2000)
-        .map(|i| {
-            let start = Instant::now();
-            step(&mut app, n + i);
-            start.elapsed()
-        })
-        .collect();
-    let (p50, p99, max) = percentiles(times);
+    let (p50, p99, max) = percentiles(time_each(0..2000, |i| step(&mut app, n + i)));
     println!(
         "switch preview row (command + frame) over 2000 switches: p50 {p50:?}, p99 {p99:?}, max {max:?}"
     );

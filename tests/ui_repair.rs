@@ -61,6 +61,20 @@ fn replace_text(h: &mut H, text: &str) {
     h.run_steps(3);
 }
 
+/// Types "My draft", then opens the broken file from the library: the unsaved-changes guard
+/// comes first, as for any open, and Discard goes on to the file (the draft stays until the
+/// repaired text opens).
+fn type_a_draft_then_open_the_broken_file(h: &mut H) {
+    h.get_by_label("Text message body *").focus();
+    h.run_steps(1);
+    h.get_by_label("Text message body *").type_text("My draft");
+    h.run_steps(3);
+    h.get_by_label("⚠ broken").click();
+    h.run_steps(3);
+    h.get_by_label("Discard changes").click();
+    settle(h);
+}
+
 #[test]
 fn the_library_marks_a_broken_file_and_a_click_opens_the_repair_view() {
     let dir = tempfile::tempdir().unwrap();
@@ -148,15 +162,7 @@ fn cancel_keeps_the_earlier_draft_and_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let broken = library_with_broken(dir.path());
     let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
-    h.get_by_label("Text message body *").focus();
-    h.run_steps(1);
-    h.get_by_label("Text message body *").type_text("My draft");
-    h.run_steps(3);
-    // The unsaved-changes guard comes first, as for any open; Discard goes on to the file.
-    h.get_by_label("⚠ broken").click();
-    h.run_steps(3);
-    h.get_by_label("Discard changes").click();
-    settle(&mut h);
+    type_a_draft_then_open_the_broken_file(&mut h);
     assert!(h.query_by_label("Repair broken.json").is_some());
     assert_eq!(body(&h).as_deref(), Some("My draft"), "not replaced yet");
     h.get_by_label("Cancel").click();
@@ -181,14 +187,7 @@ fn while_repairing_the_draft_behind_cannot_change() {
     let dir = tempfile::tempdir().unwrap();
     library_with_broken(dir.path());
     let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
-    h.get_by_label("Text message body *").focus();
-    h.run_steps(1);
-    h.get_by_label("Text message body *").type_text("My draft");
-    h.run_steps(3);
-    h.get_by_label("⚠ broken").click();
-    h.run_steps(3);
-    h.get_by_label("Discard changes").click();
-    settle(&mut h);
+    type_a_draft_then_open_the_broken_file(&mut h);
     assert!(h.query_by_label("Repair broken.json").is_some());
     // The window's shortcuts wait: Ctrl+Z does not undo the draft behind the view, Ctrl+N
     // does not replace it.
