@@ -116,7 +116,14 @@ fn keystroke_frame(c: &mut Criterion) {
     );
     frame_with(&ctx, &mut app, keystroke(31, None));
     assert_eq!(app.doc.draft.request, before, "Backspace took it back");
-    let mut n = 32;
+    let mut out = ctx.run_ui(keystroke(32, Some('x')), |ui| app.ui(ui));
+    assert_eq!(
+        out.platform_output.num_completed_passes, 1,
+        "a keystroke frame is laid out once"
+    );
+    out.textures_delta.clear();
+    frame_with(&ctx, &mut app, keystroke(33, None));
+    let mut n = 34;
     let step = |app: &mut App, n: u32| {
         let key = n.is_multiple_of(2).then_some('x');
         frame_with(&ctx, app, keystroke(n, key))

@@ -11,7 +11,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use rcs_composer::rcs::codec;
 use rcs_composer::rcs::model::ContentKind;
 use rcs_composer::templates;
-use support::{ScriptedPicker, app, examples, harness, settle};
+use support::{ScriptedPicker, app, examples, harness, harness_sized, settle};
 
 type H = egui_kittest::Harness<'static, rcs_composer::ui::app::EframeApp>;
 
@@ -557,6 +557,51 @@ fn a_keystroke_shows_its_result_in_the_same_frame() {
             .is_some(),
         "the preview"
     );
+    // Laid out once: the keystroke reached the draft before anything was drawn.
+    assert_eq!(h.output().platform_output.num_completed_passes, 1);
+    assert_eq!(
+        app(&h)
+            .doc
+            .draft
+            .request
+            .fallback_configuration
+            .as_ref()
+            .and_then(|f| f.message_body.as_deref())
+            .map(str::len),
+        Some(161),
+        "typed once, not twice"
+    );
+}
+
+#[test]
+fn typing_past_the_bottom_of_the_view_keeps_the_cursor_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(
+        dir.path(),
+        None,
+        ScriptedPicker::answering(&[]),
+        [900.0, 560.0],
+    );
+    let label = "Text message body *";
+    // In the smallest window, some 60 wrapped lines: the field grows past the editor's bottom.
+    type_into(&mut h, label, &"word ".repeat(600));
+    // The view scrolls smoothly to the cursor: let it get there.
+    let _ = h.try_run();
+    let in_view = |h: &H| {
+        let field = h.get_by_label(label).rect();
+        let view = app(h).editor_viewport().unwrap();
+        // The cursor is at the end: the field's last line is what must show.
+        view.top() < field.bottom() && field.bottom() <= view.bottom() + 1.0
+    };
+    assert!(in_view(&h), "after typing the text");
+    for _ in 0..3 {
+        h.get_by_label(label).type_text("more words ");
+        h.step();
+        assert_eq!(h.output().platform_output.num_completed_passes, 1);
+    }
+    let _ = h.try_run();
+    assert!(in_view(&h), "after typing at its end");
+    assert_eq!(body(&h).map(|b| b.len()), Some(3000 + 33));
 }
 
 #[test]

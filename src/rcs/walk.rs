@@ -10,6 +10,19 @@ pub fn texts_mut(
     request: &mut SendRcsMessageRequest,
     f: &mut impl FnMut(&str, Field, &mut String),
 ) {
+    slots_mut(request, &mut |path, field, slot| {
+        if let Some(text) = slot {
+            f(path, field, text);
+        }
+    });
+}
+
+/// Calls `f(path, field, slot)` for every free-text member whose parent is present, set or
+/// not, in wire order.
+pub fn slots_mut(
+    request: &mut SendRcsMessageRequest,
+    f: &mut impl FnMut(&str, Field, &mut Option<String>),
+) {
     let mut w = Walker {
         path: PathBuf::new(),
         f,
@@ -17,18 +30,43 @@ pub fn texts_mut(
     w.request(request);
 }
 
+/// Runs `f` on the free-text member at `path`, set or not; `None` when `path` names no such
+/// member (or its parent is absent).
+pub fn with_slot<R>(
+    request: &mut SendRcsMessageRequest,
+    path: &str,
+    f: impl FnOnce(&mut Option<String>) -> R,
+) -> Option<R> {
+    let mut f = Some(f);
+    let mut out = None;
+    slots_mut(request, &mut |p, _, slot| {
+        if p == path
+            && let Some(f) = f.take()
+        {
+            out = Some(f(slot));
+        }
+    });
+    out
+}
+
 struct Walker<'f, F> {
     path: PathBuf,
     f: &'f mut F,
 }
 
-impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
-    fn text(&mut self, member: Member, field: Field, value: Option<&mut String>) {
-        if let Some(value) = value {
-            let mark = self.path.member(member);
-            (self.f)(self.path.as_str(), field, value);
-            self.path.reset(mark);
-        }
+impl<F: FnMut(&str, Field, &mut Option<String>)> Walker<'_, F> {
+    fn text(&mut self, member: Member, field: Field, value: &mut Option<String>) {
+        let mark = self.path.member(member);
+        (self.f)(self.path.as_str(), field, value);
+        self.path.reset(mark);
+    }
+
+    /// A list element or map value at the current path: always there, so a slot emptied by
+    /// `f` leaves it empty.
+    fn item(&mut self, field: Field, value: &mut String) {
+        let mut slot = Some(std::mem::take(value));
+        (self.f)(self.path.as_str(), field, &mut slot);
+        *value = slot.unwrap_or_default();
     }
 
     fn within(&mut self, member: Member, body: impl FnOnce(&mut Self)) {
@@ -44,20 +82,16 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
                     w.within(Member::Content, |w| {
                         if let Some(text) = &mut content.text_message {
                             w.within(Member::TextMessage, |w| {
-                                w.text(Member::Body, Field::TextBody, text.body.as_mut());
+                                w.text(Member::Body, Field::TextBody, &mut text.body);
                             });
                         }
                         if let Some(file) = &mut content.file_message {
                             w.within(Member::FileMessage, |w| {
-                                w.text(
-                                    Member::FileUrl,
-                                    Field::MediaFileUrl,
-                                    file.file_url.as_mut(),
-                                );
+                                w.text(Member::FileUrl, Field::MediaFileUrl, &mut file.file_url);
                                 w.text(
                                     Member::ThumbnailUrl,
                                     Field::MediaThumbnailUrl,
-                                    file.thumbnail_url.as_mut(),
+                                    &mut file.thumbnail_url,
                                 );
                             });
                         }
@@ -93,13 +127,13 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
                 w.text(
                     Member::MessageBody,
                     Field::FallbackMessageBody,
-                    fallback.message_body.as_mut(),
+                    &mut fallback.message_body,
                 );
                 if let Some(urls) = &mut fallback.media_urls {
                     w.within(Member::MediaUrls, |w| {
                         for (i, url) in urls.iter_mut().enumerate() {
                             let mark = w.path.index(i);
-                            (w.f)(w.path.as_str(), Field::FallbackMediaUrl, url);
+                            w.item(Field::FallbackMediaUrl, url);
                             w.path.reset(mark);
                         }
                     });
@@ -110,7 +144,7 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
             self.within(Member::Context, |w| {
                 for (key, value) in context.iter_mut() {
                     let mark = w.path.key(key);
-                    (w.f)(w.path.as_str(), Field::ContextValue, value);
+                    w.item(Field::ContextValue, value);
                     w.path.reset(mark);
                 }
             });
@@ -118,11 +152,11 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
     }
 
     fn card(&mut self, card: &mut CardContent) {
-        self.text(Member::Title, Field::CardTitle, card.title.as_mut());
+        self.text(Member::Title, Field::CardTitle, &mut card.title);
         self.text(
             Member::Description,
             Field::CardDescription,
-            card.description.as_mut(),
+            &mut card.description,
         );
         if let Some(media) = &mut card.media {
             self.within(Member::Media, |w| w.media(media));
@@ -133,15 +167,11 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
     }
 
     fn media(&mut self, media: &mut Media) {
-        self.text(
-            Member::FileUrl,
-            Field::MediaFileUrl,
-            media.file_url.as_mut(),
-        );
+        self.text(Member::FileUrl, Field::MediaFileUrl, &mut media.file_url);
         self.text(
             Member::ThumbnailUrl,
             Field::MediaThumbnailUrl,
-            media.thumbnail_url.as_mut(),
+            &mut media.thumbnail_url,
         );
     }
 
@@ -162,7 +192,7 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
         if let Some(a) = &mut s.open_url {
             self.within(Member::OpenUrl, |w| {
                 w.base(&mut a.base);
-                w.text(Member::Url, Field::OpenUrlUrl, a.url.as_mut());
+                w.text(Member::Url, Field::OpenUrlUrl, &mut a.url);
             });
         }
         if let Some(a) = &mut s.dial_phone {
@@ -171,14 +201,14 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
                 w.text(
                     Member::PhoneNumber,
                     Field::DialPhoneNumber,
-                    a.phone_number.as_mut(),
+                    &mut a.phone_number,
                 );
             });
         }
         if let Some(a) = &mut s.show_location {
             self.within(Member::ShowLocation, |w| {
                 w.base(&mut a.base);
-                w.text(Member::Label, Field::LocationLabel, a.label.as_mut());
+                w.text(Member::Label, Field::LocationLabel, &mut a.label);
             });
         }
         if let Some(a) = &mut s.request_location {
@@ -187,22 +217,22 @@ impl<F: FnMut(&str, Field, &mut String)> Walker<'_, F> {
         if let Some(a) = &mut s.create_calendar_event {
             self.within(Member::CreateCalendarEvent, |w| {
                 w.base(&mut a.base);
-                w.text(Member::Title, Field::CalendarTitle, a.title.as_mut());
+                w.text(Member::Title, Field::CalendarTitle, &mut a.title);
                 w.text(
                     Member::Description,
                     Field::CalendarDescription,
-                    a.description.as_mut(),
+                    &mut a.description,
                 );
             });
         }
     }
 
     fn base(&mut self, base: &mut ActionBase) {
-        self.text(Member::Text, Field::ActionText, base.text.as_mut());
+        self.text(Member::Text, Field::ActionText, &mut base.text);
         self.text(
             Member::PostbackData,
             Field::ActionPostbackData,
-            base.postback_data.as_mut(),
+            &mut base.postback_data,
         );
     }
 }
@@ -229,6 +259,27 @@ mod tests {
         assert!(
             seen.iter()
                 .any(|p| p.starts_with("RcsMessageContent.Suggestions[10]"))
+        );
+    }
+
+    #[test]
+    fn a_slot_is_found_by_its_path_set_or_not() {
+        let mut request = samples::largest_legal_message();
+        let title = "RcsMessageContent.Content.Carousel.CardContents[2].Title";
+        let got = with_slot(&mut request, title, |slot| slot.replace("New".to_owned()));
+        assert!(got.is_some_and(|old| old.is_some_and(|t| t.starts_with("Card 2"))));
+        let card = &request.content().unwrap().carousel.as_ref().unwrap();
+        let card = &card.card_contents.as_ref().unwrap()[2];
+        assert_eq!(card.title.as_deref(), Some("New"));
+        // An absent member is a slot too: typing into an empty field fills it.
+        with_slot(&mut request, title, Option::take);
+        assert_eq!(
+            with_slot(&mut request, title, |slot| slot.clone()),
+            Some(None)
+        );
+        assert_eq!(
+            with_slot(&mut request, "RcsMessageContent.Nope", |_| ()),
+            None
         );
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::rcs::model::{
-    ActionBase, CardContent, Content, FallbackConfiguration, Media, RcsMessageContent,
+    ActionBase, CardContent, Carousel, Content, FallbackConfiguration, Media, RcsMessageContent,
     SendRcsMessageRequest, Suggestion,
 };
 
@@ -241,11 +241,13 @@ pub fn card_json_len(c: &CardContent) -> usize {
     json_len(&card(c))
 }
 
-/// The request's length as compact JSON, with each carousel card's length from `card_len`
-/// (which may remember cards it has seen: a keystroke changes one card of ten).
+/// The request's length as compact JSON, with the length of the rest (the request without its
+/// carousel's cards) from `rest_len` and each card's from `card_len`: either may remember what
+/// it has seen, as a keystroke changes one card of ten or only the rest.
 #[must_use]
 pub fn request_json_len(
     r: &SendRcsMessageRequest,
+    rest_len: impl FnOnce(SendRcsMessageRequest) -> usize,
     card_len: impl FnMut(&CardContent) -> usize,
 ) -> usize {
     let cards = r
@@ -256,19 +258,46 @@ pub fn request_json_len(
     if cards.is_empty() {
         return json_len(&to_value(r));
     }
-    // The rest with an empty card list, `"CardContents":[]`; the cards go between the
-    // brackets, with a comma between two.
-    let mut rest = r.clone();
-    if let Some(list) = rest
-        .rcs_message_content
-        .as_mut()
-        .and_then(|m| m.content.as_mut())
-        .and_then(|c| c.carousel.as_mut())
-        .and_then(|c| c.card_contents.as_mut())
-    {
-        list.clear();
+    // The rest has `"CardContents":[]`; the cards go between the brackets, with a comma
+    // between two.
+    rest_len(without_cards(r)) + cards.iter().map(card_len).sum::<usize>() + cards.len() - 1
+}
+
+/// The length of `r` as compact JSON, measured afresh (`request_json_len`'s plain `rest_len`).
+#[must_use]
+pub fn rest_json_len(r: &SendRcsMessageRequest) -> usize {
+    json_len(&to_value(r))
+}
+
+/// `r` with an empty card list in its carousel, copied without copying the cards' texts.
+fn without_cards(r: &SendRcsMessageRequest) -> SendRcsMessageRequest {
+    let message = r.rcs_message_content.as_ref().map(|m| RcsMessageContent {
+        content: m.content.as_ref().map(|c| Content {
+            text_message: c.text_message.clone(),
+            file_message: c.file_message.clone(),
+            rich_card: c.rich_card.clone(),
+            carousel: c.carousel.as_ref().map(|k| Carousel {
+                card_width: k.card_width.clone(),
+                card_contents: k.card_contents.as_ref().map(|_| Vec::new()),
+            }),
+        }),
+        suggestions: m.suggestions.clone(),
+    });
+    // Every member named, so that a new one cannot be left out of the count.
+    SendRcsMessageRequest {
+        destination_phone_number: r.destination_phone_number.clone(),
+        origination_identity: r.origination_identity.clone(),
+        rcs_message_content: message,
+        time_to_live: r.time_to_live,
+        message_traffic_type: r.message_traffic_type.clone(),
+        fallback_configuration: r.fallback_configuration.clone(),
+        protect_configuration_id: r.protect_configuration_id.clone(),
+        configuration_set_name: r.configuration_set_name.clone(),
+        max_price: r.max_price.clone(),
+        dry_run: r.dry_run,
+        context: r.context.clone(),
+        message_feedback_enabled: r.message_feedback_enabled,
     }
-    json_len(&to_value(&rest)) + cards.iter().map(card_len).sum::<usize>() + cards.len() - 1
 }
 
 #[cfg(test)]
@@ -303,7 +332,10 @@ mod json_len_tests {
         for r in &requests {
             let expected = serde_json::to_string(&to_value(r)).unwrap().len();
             assert_eq!(json_len(&to_value(r)), expected);
-            assert_eq!(request_json_len(r, card_json_len), expected);
+            assert_eq!(
+                request_json_len(r, |rest| rest_json_len(&rest), card_json_len),
+                expected
+            );
         }
     }
 }

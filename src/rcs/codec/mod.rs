@@ -9,7 +9,7 @@ mod encode;
 pub mod locate;
 
 pub use decode::{Decoded, from_value};
-pub use encode::{card_json_len, json_len, request_json_len, to_value};
+pub use encode::{card_json_len, json_len, request_json_len, rest_json_len, to_value};
 
 use crate::rcs::issue::{Code, Issue};
 use crate::rcs::model::SendRcsMessageRequest;

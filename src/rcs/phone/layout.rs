@@ -60,6 +60,8 @@ pub struct CardMemo {
     cards: Vec<(CardContent, Placement, CardLayout)>,
     /// The cards' lengths as JSON, for the size check.
     json: Vec<(CardContent, usize)>,
+    /// The length as JSON of the rest of the request (without the carousel's cards).
+    rest: Option<(SendRcsMessageRequest, usize)>,
 }
 
 impl CardMemo {
@@ -67,7 +69,15 @@ impl CardMemo {
     #[must_use]
     pub fn json_len(&mut self, request: &SendRcsMessageRequest) -> usize {
         let mut previous = std::mem::take(&mut self.json);
-        crate::rcs::codec::request_json_len(request, |card| {
+        let rest_len = |rest: SendRcsMessageRequest| match &self.rest {
+            Some((seen, len)) if *seen == rest => *len,
+            _ => {
+                let len = crate::rcs::codec::rest_json_len(&rest);
+                self.rest = Some((rest, len));
+                len
+            }
+        };
+        crate::rcs::codec::request_json_len(request, rest_len, |card| {
             // A card seen last time moves over (no copy of its long texts); a new one is
             // measured and copied once.
             let entry = match previous.iter().position(|(c, _)| c == card) {

@@ -233,6 +233,19 @@ fn edits() -> Vec<EditFn> {
                 c.card_width = Some("SMALL".into());
             }
         }),
+        // Outside the cards: a chip's text, and a member of the request itself.
+        Box::new(|r| {
+            if let Some(base) = r
+                .rcs_message_content
+                .as_mut()
+                .and_then(|m| m.suggestions.as_mut())
+                .and_then(|s| s.first_mut())
+                .and_then(|s| s.base_mut())
+            {
+                base.text = Some("Chip \"é\"".into());
+            }
+        }),
+        Box::new(|r| r.max_price = Some("0.5".into())),
     ]
 }
 

@@ -9,6 +9,7 @@ mod commands;
 mod copy_as;
 mod done;
 mod sending;
+mod typing;
 mod window;
 
 pub use window::{EframeApp, create, native_options, run};
@@ -254,9 +255,10 @@ impl App {
         }
     }
 
-    /// One frame of the whole window. An edit is applied and derived within the frame, and
-    /// the frame is laid out once more (egui's discard pass) so that everything drawn before
-    /// the edited field — the preview, the field's own counter — shows the new text at once.
+    /// One frame of the whole window. Typing into the focused field is applied and derived
+    /// before anything is drawn (`typing`). Any other edit is applied and derived within the
+    /// frame, and the frame is laid out once more (egui's discard pass) so that everything
+    /// drawn before the edited field — the preview, the field's own counter — shows it at once.
     pub fn ui(&mut self, ui: &mut Ui) {
         while let Some(done) = self.jobs.poll() {
             self.on_done(ui.ctx(), done);
@@ -266,6 +268,7 @@ impl App {
         }
         self.shortcuts(ui.ctx());
         self.close_guard(ui.ctx());
+        self.type_first(ui);
         let generation = self.doc.generation();
         let mut drop_targets = Vec::new();
         let menu_input = menu::MenuInput {
@@ -315,13 +318,7 @@ impl App {
                 .show(ui, |ui| self.preview_panel(ui));
         }
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
-            self.doc.edited(&edit, ui.input(|i| i.time));
-            // A note about what happened before ("Opened …", "Saved …") is stale once the
-            // draft changes; an error stays until what it is about is done again.
-            if self.status.as_ref().is_some_and(|(_, error)| !error) {
-                self.status = None;
-            }
-            self.refresh();
+            self.after_edit(&edit, ui.input(|i| i.time));
         }
         if self.account.open {
             let connection = self.connection().describe();
@@ -348,6 +345,17 @@ impl App {
             ui.ctx()
                 .request_discard("the document changed: show what derives from it in this frame");
         }
+    }
+
+    /// Records a change the user made to the draft (for undo) and derives from it.
+    fn after_edit(&mut self, edit: &crate::ui::document::Edit, now: f64) {
+        self.doc.edited(edit, now);
+        // A note about what happened before ("Opened …", "Saved …") is stale once the draft
+        // changes; an error stays until what it is about is done again.
+        if self.status.as_ref().is_some_and(|(_, error)| !error) {
+            self.status = None;
+        }
+        self.refresh();
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {

@@ -34,7 +34,7 @@ pub struct Derived {
     /// groups them.
     pub problems: super::problems::Problems,
     /// The request the preview shows, as the phone lays it out, with its findings.
-    pub rendering: Rendering,
+    pub rendering: std::sync::Arc<Rendering>,
     pub dirty: bool,
     /// The template filled in with the row's or the sample values (for placeholders).
     pub personal: Option<Personal>,

@@ -12,6 +12,7 @@ pub mod rendering;
 pub mod verdict;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::rcs::model::SendRcsMessageRequest;
 pub use derive::{Derived, Surroundings};
@@ -152,16 +153,17 @@ impl Document {
             Some(p) if p.shown() => &p.filled.request,
             _ => template,
         };
-        let rendering = self.phone_preview.get(shown).clone();
+        let rendering = Arc::clone(self.phone_preview.get(shown));
         // Without values to fill in, the preview shows the template itself: one layout.
-        let template_findings = if std::ptr::eq(shown, template) {
-            rendering.findings.clone()
+        let template_rendering = if std::ptr::eq(shown, template) {
+            Arc::clone(&rendering)
         } else {
-            self.phone_template.get(template).findings.clone()
+            Arc::clone(self.phone_template.get(template))
         };
-        let issues = derive::template_issues(template, service, &template_findings, s);
+        let template_findings = &template_rendering.findings;
+        let issues = derive::template_issues(template, service, template_findings, s);
         self.derived = Derived {
-            problems: Problems::new(&issues.all, &template_findings),
+            problems: Problems::new(&issues.all, template_findings),
             issues,
             rendering,
             dirty: *template != self.saved,

@@ -1,5 +1,7 @@
 //! What the phone makes of a request (`rcs::phone`), kept between derivations.
 
+use std::sync::Arc;
+
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::rcs::phone::{CardMemo, Rendering};
 
@@ -7,23 +9,25 @@ use crate::rcs::phone::{CardMemo, Rendering};
 /// another audience row), not every frame.
 #[derive(Debug, Default)]
 pub struct RenderingCache {
-    last: Option<(SendRcsMessageRequest, Rendering)>,
+    /// Shared with what derives from it: a copy of a large message's layout would take a
+    /// good part of a keystroke.
+    last: Option<(SendRcsMessageRequest, Arc<Rendering>)>,
     /// The last layout's cards: a keystroke lays out again only the card it changed.
     cards: CardMemo,
 }
 
 impl RenderingCache {
     /// `request` as the phone shows it.
-    pub fn get(&mut self, request: &SendRcsMessageRequest) -> &Rendering {
+    pub fn get(&mut self, request: &SendRcsMessageRequest) -> &Arc<Rendering> {
         if self.last.as_ref().is_none_or(|(r, _)| r != request) {
             self.last = Some((
                 request.clone(),
-                Rendering::of_with(request, &mut self.cards),
+                Arc::new(Rendering::of_with(request, &mut self.cards)),
             ));
         }
         let (_, rendering) = self
             .last
-            .get_or_insert_with(|| (request.clone(), Rendering::of(request)));
+            .get_or_insert_with(|| (request.clone(), Arc::new(Rendering::of(request))));
         rendering
     }
 }

@@ -32,6 +32,57 @@ pub struct Form<'a> {
     pub personal: Option<&'a crate::ui::campaign::Personal>,
     /// The loaded audience's columns, to mark placeholders it cannot fill.
     pub columns: Option<&'a [String]>,
+    /// The text field that has the keyboard, as drawn in this frame.
+    pub typing: &'a mut Option<Typing>,
+    /// The field this frame's typing went into before it was drawn: it keeps its cursor in
+    /// view, as it would have had the keystroke reached it here.
+    pub typed_first: Option<egui::Id>,
+}
+
+/// The text field that has the keyboard, where the last frame drew it: the next frame's
+/// keystrokes go to it before anything is drawn (`ui::app::typing`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typing {
+    pub id: egui::Id,
+    /// The member it edits.
+    pub path: String,
+    pub multiline: bool,
+    pub rect: egui::Rect,
+    pub layer: egui::LayerId,
+}
+
+/// How a text input is named: by its path under the form's `Ui`, or by the id it had.
+#[derive(Debug, Clone, Copy)]
+pub enum InputId<'a> {
+    Path(&'a str),
+    Exact(egui::Id),
+}
+
+/// A field's text input, placeholders coloured when it has any: the one place it is set up,
+/// so that typing into it before the frame (`ui::app::typing`) lays out the very same text
+/// (egui reuses that layout when the field is drawn).
+pub fn text_input(
+    ui: &mut Ui,
+    buffer: &mut String,
+    multiline: bool,
+    columns: Option<&[String]>,
+    id: InputId<'_>,
+) -> egui::text_edit::TextEditOutput {
+    let highlight = buffer.contains("{{");
+    let mut layouter = super::highlight::layouter(columns, multiline);
+    let mut edit = if multiline {
+        TextEdit::multiline(buffer).desired_rows(3)
+    } else {
+        TextEdit::singleline(buffer)
+    };
+    if highlight {
+        edit = edit.layouter(&mut layouter);
+    }
+    edit = match id {
+        InputId::Path(path) => edit.id_salt(path),
+        InputId::Exact(id) => edit.id(id),
+    };
+    edit.desired_width(f32::INFINITY).show(ui)
 }
 
 impl Form<'_> {
@@ -182,19 +233,29 @@ impl Form<'_> {
         };
         let counter = field.rule().max_len().map(|max| (count, max));
         let label = Self::label_row_with(ui, field, counter, filled_with.as_deref());
-        let highlight = buffer.contains("{{");
-        let mut layouter = super::highlight::layouter(self.columns, multiline);
-        let mut edit = if multiline {
-            TextEdit::multiline(&mut buffer).desired_rows(3)
-        } else {
-            TextEdit::singleline(&mut buffer)
-        };
-        if highlight {
-            edit = edit.layouter(&mut layouter);
+        let output = text_input(
+            ui,
+            &mut buffer,
+            multiline,
+            self.columns,
+            InputId::Path(&path),
+        );
+        let response = output.response.response.labelled_by(label.id);
+        if self.typed_first == Some(response.id)
+            && let Some(cursor) = output.cursor_range
+        {
+            let at = output.galley.pos_from_cursor(cursor.primary);
+            ui.scroll_to_rect(at.translate(output.galley_pos.to_vec2()), None);
         }
-        let response = ui
-            .add(edit.desired_width(f32::INFINITY).id_salt(&path))
-            .labelled_by(label.id);
+        if response.has_focus() {
+            *self.typing = Some(Typing {
+                id: response.id,
+                path: path.clone(),
+                multiline,
+                rect: response.rect,
+                layer: response.layer_id,
+            });
+        }
         if response.changed() {
             *value = (!buffer.is_empty()).then_some(buffer);
             self.typed(&path);

@@ -77,6 +77,10 @@ pub struct EditorState {
     /// check this).
     /// `None` before the first frame.
     pub viewport: Option<egui::Rect>,
+    /// The text field that had the keyboard in the last frame.
+    pub typing: Option<form::Typing>,
+    /// The field this frame's typing went into before the frame was drawn.
+    pub typed_first: Option<egui::Id>,
 }
 
 impl EditorState {
@@ -137,9 +141,13 @@ pub fn show_form(
         personal,
         columns,
     } = cx;
+    // Set again below by the field that has the keyboard, if this tab draws it.
+    state.typing = None;
     let mut form = Form {
         issues,
         focus: &mut state.focus,
+        typing: &mut state.typing,
+        typed_first: state.typed_first,
         commands,
         media,
         drop_targets,
