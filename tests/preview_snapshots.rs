@@ -63,6 +63,7 @@ fn render(
                     show_fallback,
                     origination: r.origination_identity.as_deref(),
                     brand,
+                    follow_card: None,
                 };
                 warnings = preview::show(ui, &input)
                     .entries

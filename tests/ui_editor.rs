@@ -549,7 +549,17 @@ fn a_keystroke_shows_its_result_in_the_same_frame() {
     );
     // One character, one frame: the counter (drawn above the field) and the preview (drawn
     // before the editor) already show it.
-    h.get_by_label("Fallback message body").type_text("b");
+    // As the window system sends a typed "b": the key's press and its text, in one frame.
+    h.input_mut().events.extend([
+        egui::Event::Key {
+            key: Key::B,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::Text("b".into()),
+    ]);
     h.step();
     assert!(h.query_by_label("161/1600").is_some(), "the counter");
     assert!(
@@ -828,4 +838,32 @@ fn the_status_bar_says_when_the_draft_differs_from_its_file_and_drops_stale_note
         h.query_by_label_contains("Opened").is_none(),
         "the note about opening is stale once the draft changes"
     );
+}
+
+#[test]
+fn the_preview_brings_the_card_being_edited_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let coffee = examples().join("carousel-coffee-menu.json");
+    let mut h = harness(dir.path(), Some(coffee), ScriptedPicker::answering(&[]));
+    settle(&mut h);
+    let window_right = 1280.0;
+    let centre = |h: &H, n: usize| {
+        h.get_by_label(&format!("Card {n} in the preview"))
+            .rect()
+            .center()
+            .x
+    };
+    assert!(centre(&h, 1) < window_right);
+    assert!(centre(&h, 5) > window_right, "card 5 starts out of view");
+    h.get_by_label("Card 5").click();
+    let _ = h.try_run();
+    let preview_left = h.get_by_label("Preview").rect().left();
+    assert!(
+        (preview_left..window_right).contains(&centre(&h, 5)),
+        "card 5 is in view"
+    );
+    // And back, to a card to the left.
+    h.get_by_label("Card 2").click();
+    let _ = h.try_run();
+    assert!((preview_left..window_right).contains(&centre(&h, 2)));
 }

@@ -82,6 +82,8 @@ pub struct App {
     pub account: AccountState,
     /// Changes with the connection: account answers for an older one are dropped.
     connection_generation: Generation,
+    /// The carousel card (by id) the preview last scrolled to for the editor.
+    followed_card: u64,
     /// The connection generation the Send tab's agent list was asked for.
     agents_listed: Option<Generation>,
     /// The audience and the row the preview shows.
@@ -139,6 +141,7 @@ impl App {
             send: SendState::default(),
             account: AccountState::default(),
             connection_generation: Generation::default(),
+            followed_card: 0,
             agents_listed: None,
             campaign: CampaignState::default(),
             row_problems: RowProblems::default(),
@@ -320,6 +323,10 @@ impl App {
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
             self.after_edit(&edit, ui.input(|i| i.time));
         }
+        if self.editor.selected_card != self.followed_card {
+            // The preview, drawn before the editor, follows in the next frame.
+            ui.ctx().request_repaint();
+        }
         if self.account.open {
             let connection = self.connection().describe();
             crate::ui::views::account::window(
@@ -417,6 +424,19 @@ impl App {
             .brand_editor
             .editing(origination.as_deref())
             .or_else(|| self.settings.brand(origination.as_deref()));
+        // The card the editor selected since the preview last drew is brought into view.
+        let selected = self.editor.selected_card;
+        let follow_card = (selected != self.followed_card)
+            .then(|| {
+                self.doc
+                    .draft
+                    .ids
+                    .cards
+                    .iter()
+                    .position(|id| *id == selected)
+            })
+            .flatten();
+        self.followed_card = selected;
         let derived = self.doc.derived();
         let p = preview_panel::PreviewPanel {
             preview: preview::PreviewInput {
@@ -428,6 +448,7 @@ impl App {
                 show_fallback: self.show_fallback,
                 origination: origination.as_deref(),
                 brand,
+                follow_card,
             },
             campaign: &self.campaign,
             personal: derived.personal.as_ref(),

@@ -84,6 +84,38 @@ fn types(event: &Event) -> bool {
     }
 }
 
+/// The press of a key that only comes with the character it types (the window system sends
+/// the character as its own `Text` event): a text field does nothing with it. Keys that move
+/// the cursor or the focus, and any combination with Ctrl, Alt or Command, are not.
+fn goes_with_text(event: &Event) -> bool {
+    let Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        ..
+    } = event
+    else {
+        return false;
+    };
+    let chord = modifiers.ctrl || modifiers.alt || modifiers.command || modifiers.mac_cmd;
+    let moves = matches!(
+        key,
+        Key::Enter
+            | Key::Tab
+            | Key::Escape
+            | Key::ArrowDown
+            | Key::ArrowLeft
+            | Key::ArrowRight
+            | Key::ArrowUp
+            | Key::Home
+            | Key::End
+            | Key::PageUp
+            | Key::PageDown
+            | Key::Insert
+    );
+    !chord && !moves
+}
+
 /// True for a frame's events that type into a text field and do nothing else: a click, a
 /// shortcut, Enter or Tab in the same frame goes the usual way, through the whole frame.
 fn only_typing(events: &[Event]) -> bool {
@@ -91,10 +123,12 @@ fn only_typing(events: &[Event]) -> bool {
     for event in events {
         if types(event) {
             typed = true;
-        } else if !matches!(
-            event,
-            Event::PointerMoved(_) | Event::MouseMoved(_) | Event::Key { pressed: false, .. }
-        ) {
+        } else if !goes_with_text(event)
+            && !matches!(
+                event,
+                Event::PointerMoved(_) | Event::MouseMoved(_) | Event::Key { pressed: false, .. }
+            )
+        {
             return false;
         }
     }
@@ -115,10 +149,28 @@ mod tests {
         }
     }
 
+    fn with(key: Key, modifiers: egui::Modifiers) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
     #[test]
     fn characters_paste_and_deletions_with_pointer_moves_are_typing() {
         let moved = Event::PointerMoved(egui::pos2(1.0, 2.0));
         assert!(only_typing(&[moved, Event::Text("x".into())]));
+        // As a window system sends a typed character: the key's press and its text.
+        assert!(only_typing(&[key(Key::X, true), Event::Text("x".into())]));
+        let shift = egui::Modifiers::SHIFT;
+        assert!(only_typing(&[with(Key::X, shift), Event::Text("X".into())]));
+        assert!(only_typing(&[
+            key(Key::Space, true),
+            Event::Text(" ".into())
+        ]));
         assert!(only_typing(&[
             key(Key::Backspace, true),
             key(Key::Backspace, false)
@@ -153,5 +205,18 @@ mod tests {
         ]));
         assert!(!only_typing(&[Event::Copy, Event::Text("x".into())]));
         assert!(!only_typing(&[key(Key::ArrowLeft, true)]));
+        assert!(!only_typing(&[
+            key(Key::Home, true),
+            Event::Text("x".into())
+        ]));
+        // A press without its text types nothing: nothing to do first.
+        assert!(!only_typing(&[key(Key::X, true)]));
+        let ctrl = egui::Modifiers::CTRL;
+        assert!(!only_typing(&[with(Key::A, ctrl), Event::Text("x".into())]));
+        let command = egui::Modifiers::COMMAND;
+        assert!(!only_typing(&[
+            with(Key::V, command),
+            Event::Paste("x".into())
+        ]));
     }
 }

@@ -36,6 +36,9 @@ pub struct PreviewInput<'a> {
     pub origination: Option<&'a str>,
     /// The brand saved for that origination; `None` shows the placeholder brand.
     pub brand: Option<&'a BrandProfile>,
+    /// The carousel card to scroll into view in this frame: the one the editor has just
+    /// selected, so that what is being edited is what the phone shows.
+    pub follow_card: Option<usize>,
 }
 
 /// Drawing context: scale from dp to points, the palette and the findings.
@@ -159,7 +162,7 @@ fn message(ui: &mut Ui, cx: &Cx<'_>, input: &PreviewInput<'_>) {
                 .as_ref()
                 .and_then(|c| c.card_contents.as_deref())
                 .unwrap_or_default();
-            paint::carousel(ui, cx, carousel, cards);
+            paint::carousel(ui, cx, carousel, cards, input.follow_card);
         }
         _ => paint::note(ui, cx, "Choose a content kind to see the message."),
     }

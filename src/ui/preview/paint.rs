@@ -356,18 +356,28 @@ fn action_label(
 }
 
 /// Paints a card as `layout` says, with a "!" badge (its tooltip says what was cut) when the
-/// phone cut it. `index` is the carousel card's, `None` for a rich card.
+/// phone cut it. `index` is the carousel card's, `None` for a rich card. Returns where it is.
 pub fn card(
     ui: &mut Ui,
     cx: &Cx<'_>,
     layout: &CardLayout,
     card: &CardContent,
     index: Option<usize>,
-) {
+) -> Rect {
     let size = vec2(cx.px(layout.width), cx.px(layout.height));
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    if let Some(i) = index {
+        // Named for screen readers (and tests): a carousel's cards are painted, not widgets.
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Group,
+                true,
+                format!("Card {} in the preview", i + 1),
+            )
+        });
+    }
     if !ui.is_rect_visible(rect) {
-        return;
+        return rect;
     }
     let url = card.media.as_ref().and_then(|m| m.file_url.as_deref());
     let corner = radius(cx, look::RADIUS_CARD);
@@ -417,10 +427,18 @@ pub fn card(
             .on_hover_text(tip.clone())
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &tip));
     }
+    rect
 }
 
-/// A carousel's cards in a row that scrolls sideways, every card as tall as the layout says.
-pub fn carousel(ui: &mut Ui, cx: &Cx<'_>, layout: &phone::Carousel, cards: &[CardContent]) {
+/// A carousel's cards in a row that scrolls sideways, every card as tall as the layout says;
+/// card `follow` (when given) is scrolled to the middle.
+pub fn carousel(
+    ui: &mut Ui,
+    cx: &Cx<'_>,
+    layout: &phone::Carousel,
+    cards: &[CardContent],
+    follow: Option<usize>,
+) {
     egui::ScrollArea::horizontal()
         .id_salt("carousel")
         .auto_shrink([false, true])
@@ -429,7 +447,10 @@ pub fn carousel(ui: &mut Ui, cx: &Cx<'_>, layout: &phone::Carousel, cards: &[Car
                 ui.add_space(cx.px(dp::CHAT_PADDING + dp::AVATAR));
                 ui.spacing_mut().item_spacing.x = cx.px(dp::CAROUSEL_GAP);
                 for (i, (l, c)) in layout.cards.iter().zip(cards).enumerate() {
-                    card(ui, cx, l, c, Some(i));
+                    let rect = card(ui, cx, l, c, Some(i));
+                    if follow == Some(i) {
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                    }
                 }
                 ui.add_space(cx.px(dp::CHAT_PADDING));
             });
