@@ -36,12 +36,12 @@ impl App {
         if !ready {
             return;
         }
-        let Some(before) =
+        let Some(current) =
             walk::with_slot(&mut self.doc.draft.request, &typing.path, |s| s.clone())
         else {
             return;
         };
-        let mut buffer = before.clone().unwrap_or_default();
+        let mut buffer = current.unwrap_or_default();
         let columns = self
             .campaign
             .scanned
