@@ -228,3 +228,24 @@ fn the_checks_heading_wraps_between_its_counts_not_inside_one() {
         assert!(height <= one_line * 1.5, "{part} is {height} tall");
     }
 }
+
+#[test]
+fn an_open_chip_keeps_its_fields_and_counters_inside_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coffee.json");
+    std::fs::copy(examples().join("carousel-coffee-menu.json"), &file).unwrap();
+    let mut h = harness_sized(
+        dir.path(),
+        Some(file),
+        ScriptedPicker::answering(&[]),
+        MIN_WINDOW,
+    );
+    tab_button(&h, Tab::Chips).click();
+    h.run_steps(3);
+    // The title is longer than the row: it ends in "…" instead of widening the row's fields.
+    h.get_by_label_contains("2. Show location").click();
+    h.run_steps(3);
+    settle(&mut h);
+    let checked = every_field_fits(&mut h, "the open chip");
+    assert!(checked >= 4, "its text, postback data and their counters");
+}

@@ -146,6 +146,7 @@ fn row(
             op = Some(ListOp::Delete(index));
         }
         ui.vertical(|ui| {
+            let title = truncated_title(ui, title);
             egui::CollapsingHeader::new(title)
                 .id_salt("suggestion")
                 .open(open)
@@ -266,4 +267,20 @@ fn fields(ui: &mut Ui, form: &mut Form<'_>, s: &mut Suggestion) {
             );
         });
     }
+}
+
+/// `title` laid out on one line that ends in "…" where the row ends. A collapsing header
+/// lays its text out unwrapped, and a title wider than the row would widen the row's fields
+/// past the panel's edge, cutting off their counters.
+fn truncated_title(ui: &Ui, title: String) -> egui::WidgetText {
+    let spacing = ui.spacing();
+    let room = ui.available_width()
+        - spacing.icon_width
+        - spacing.icon_spacing
+        - 2.0 * spacing.button_padding.x;
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    // The placeholder colour is replaced by the header's own, which follows hover and focus.
+    let mut job = egui::text::LayoutJob::simple_singleline(title, font, egui::Color32::PLACEHOLDER);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(40.0));
+    egui::WidgetText::Galley(ui.fonts_mut(|f| f.layout_job(job)))
 }
