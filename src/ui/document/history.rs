@@ -54,21 +54,31 @@ impl<T> History<T> {
     /// Records an edit made at `now` (seconds). `before` gives the state before it, and is
     /// called only when the edit opens a new step.
     pub fn record(&mut self, edit: &Edit, now: f64, before: impl FnOnce() -> T) {
-        let continues = match (edit, &self.typing) {
-            (Edit::Field(path), Some((typing, at))) => path == typing && now - at < TYPING_PAUSE,
-            _ => false,
-        };
-        if !continues {
+        if !self.continues(edit, now) {
             self.undo.push(before());
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
             }
         }
+        self.go_on(edit, now);
+    }
+
+    /// Records `edit` at `now` as part of the open step (see [`Self::continues`]).
+    pub fn go_on(&mut self, edit: &Edit, now: f64) {
         self.redo.clear();
         self.typing = match edit {
             Edit::Field(path) => Some((path.clone(), now)),
             Edit::Action => None,
         };
+    }
+
+    /// Whether `edit` at `now` goes on with the step being typed (same field, no pause).
+    #[must_use]
+    pub fn continues(&self, edit: &Edit, now: f64) -> bool {
+        match (edit, &self.typing) {
+            (Edit::Field(path), Some((typing, at))) => path == typing && now - at < TYPING_PAUSE,
+            _ => false,
+        }
     }
 
     /// The state before the last step; `current` becomes redoable.

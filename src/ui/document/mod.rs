@@ -97,8 +97,29 @@ impl Document {
     /// Records that the draft was changed in place by `edit` at `now` (seconds).
     pub fn edited(&mut self, edit: &Edit, now: f64) {
         self.draft.sync_ids();
+        if let Edit::Field(path) = edit
+            && self.history.continues(edit, now)
+            && self.follow_field(path)
+        {
+            // Typing on in the same field: no new step, and `committed` follows by copying
+            // that field alone (a copy of a large draft is a good part of a keystroke).
+            self.history.go_on(edit, now);
+            debug_assert!(self.committed == self.draft, "only {path} was typed in");
+            return;
+        }
         let committed = std::mem::replace(&mut self.committed, self.draft.clone());
         self.history.record(edit, now, || committed);
+    }
+
+    /// Copies the free-text member at `path` from the draft into `committed`; false when
+    /// `path` names no such member.
+    fn follow_field(&mut self, path: &str) -> bool {
+        let Some(value) = crate::rcs::walk::with_slot(&mut self.draft.request, path, |s| s.clone())
+        else {
+            return false;
+        };
+        crate::rcs::walk::with_slot(&mut self.committed.request, path, |slot| *slot = value)
+            .is_some()
     }
 
     /// Changes the draft with `f` as one discrete action (an undo step of its own).
@@ -282,6 +303,35 @@ mod tests {
             doc.issues().errors() > 0,
             "the too-long body is an issue at once"
         );
+    }
+
+    #[test]
+    fn typing_on_in_one_field_then_another_undoes_field_by_field() {
+        const BODY: &str = "RcsMessageContent.Content.TextMessage.Body";
+        const FALLBACK: &str = "FallbackConfiguration.MessageBody";
+        let mut doc = Document::default();
+        let type_into = |doc: &mut Document, path: &str, text: &str, now: f64| {
+            crate::rcs::walk::with_slot(&mut doc.draft.request, path, |s| {
+                *s = Some(text.to_owned());
+            })
+            .unwrap();
+            doc.edited(&Edit::Field(path.to_owned()), now);
+        };
+        doc.draft.request.fallback_configuration = Some(Default::default());
+        doc.edited(&Edit::Action, 0.0);
+        // Two keystrokes in the body (one step), two in the fallback (another).
+        type_into(&mut doc, BODY, "H", 0.1);
+        type_into(&mut doc, BODY, "Hi", 0.2);
+        let after_body = doc.draft.clone();
+        type_into(&mut doc, FALLBACK, "S", 0.3);
+        type_into(&mut doc, FALLBACK, "SM", 0.4);
+        assert!(doc.step_history(true));
+        assert_eq!(
+            doc.draft, after_body,
+            "the fallback's typing went, the body's stayed"
+        );
+        assert!(doc.step_history(true));
+        assert_eq!(body(&doc), None, "then the body's typing");
     }
 
     #[test]
