@@ -317,7 +317,8 @@ mod tests {
             .unwrap();
             doc.edited(&Edit::Field(path.to_owned()), now);
         };
-        doc.draft.request.fallback_configuration = Some(Default::default());
+        doc.draft.request.fallback_configuration =
+            Some(crate::rcs::model::FallbackConfiguration::default());
         doc.edited(&Edit::Action, 0.0);
         // Two keystrokes in the body (one step), two in the fallback (another).
         type_into(&mut doc, BODY, "H", 0.1);
