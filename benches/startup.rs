@@ -8,8 +8,8 @@
 //! start with an empty home folder, so neither has a saved layout, settings or templates.
 //! Needs a display: run it in a desktop session or under `xvfb-run`.
 //!
-//! Beside it, the time to the end of the first frame's layout (the app created, fonts loaded,
-//! the UI code run), before the renderer paints it: on a machine without a GPU, Mesa's CPU
+//! Beside it, the time to the end of the first frame's layout (the window and its renderer
+//! made, the app created with its fonts, the UI code run), before the renderer paints it: on a machine without a GPU, Mesa's CPU
 //! rasterizer takes most of the start-up painting the composer's panels, which the empty
 //! window does not have.
 #![expect(clippy::unwrap_used, reason = "benchmark setup fails loudly")]

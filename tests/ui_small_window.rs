@@ -248,4 +248,17 @@ fn an_open_chip_keeps_its_fields_and_counters_inside_the_editor() {
     settle(&mut h);
     let checked = every_field_fits(&mut h, "the open chip");
     assert!(checked >= 4, "its text, postback data and their counters");
+    // A text over the limit marks the row; the mark comes before what "…" may cut.
+    let field = h.get_by_label("Text *");
+    field.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Text *")
+        .type_text("Nearest café, open late every day");
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("2. ✖ Show location: Nearest café, open late")
+            .is_some()
+    );
 }

@@ -116,11 +116,13 @@ fn row(
         .all
         .iter()
         .any(|i| i.is_error() && i.is_at_or_under(&path));
+    // The mark goes before the summary: a title too long for the row ends in "…", and the
+    // mark must not be what is cut.
     let title = format!(
         "{}. {}{}",
         index + 1,
-        summary(s),
-        if has_error { "  ✖" } else { "" }
+        if has_error { "✖ " } else { "" },
+        summary(s)
     );
     let open = form.focus_under(&path).then_some(true);
     ui.horizontal_top(|ui| {
