@@ -10,6 +10,8 @@ use rcs_composer::rcs::model::SendRcsMessageRequest;
 use rcs_composer::rcs::phone::Rendering;
 use rcs_composer::rcs::validate::{Mode, validate};
 use rcs_composer::ui::brand::BrandProfile;
+use rcs_composer::ui::document::Problems;
+use rcs_composer::ui::document::derive::preview_issues;
 use rcs_composer::ui::media;
 use rcs_composer::ui::media_cache::MediaCache;
 use rcs_composer::ui::preview::{self, PreviewInput};
@@ -47,7 +49,12 @@ fn render(
 ) -> Vec<String> {
     let issues = IssueIndex::new(validate(r, Mode::Template));
     let rendering = Rendering::of(r);
-    let mut warnings = Vec::new();
+    // The list under the phone, as the derive step makes it for the window.
+    let warnings = Problems::new(&preview_issues(&issues), &rendering.findings)
+        .entries
+        .iter()
+        .map(|e| e.line().to_owned())
+        .collect();
     let mut harness = Harness::builder()
         .wgpu()
         .with_context_setup(rcs_composer::ui::fonts::install)
@@ -65,11 +72,7 @@ fn render(
                     brand,
                     follow_card: None,
                 };
-                warnings = preview::show(ui, &input)
-                    .entries
-                    .iter()
-                    .map(rcs_composer::ui::document::problems::Entry::line)
-                    .collect();
+                preview::show(ui, &input);
             },
             MediaCache::default(),
         );

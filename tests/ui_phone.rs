@@ -123,8 +123,7 @@ fn a_tall_card_shows_its_dropped_buttons_in_checks_on_the_phone_and_on_the_badge
     assert!(
         app(&h)
             .preview_warnings()
-            .iter()
-            .any(|w| w == "Card › Button 1 is not shown: the card has no room for it."),
+            .contains(&"Card › Button 1 is not shown: the card has no room for it."),
         "{:?}",
         app(&h).preview_warnings()
     );

@@ -21,11 +21,17 @@ pub struct Use {
 /// Every placeholder of a template, in wire order.
 #[must_use]
 pub fn uses(template: &SendRcsMessageRequest) -> Vec<Use> {
-    let mut uses = Vec::new();
     // The walker lends `&mut String`; a copy keeps the template untouched.
-    let mut copy = template.clone();
-    walk::texts_mut(&mut copy, &mut |path, field, text| {
-        // Most texts have none: a fast search skips them (a keystroke derives this anew).
+    uses_in_place(&mut template.clone())
+}
+
+/// [`uses`] without the copy, for a caller that holds the template mutably: the walk changes
+/// nothing (a keystroke derives this anew, and copying a large message was most of it).
+#[must_use]
+pub fn uses_in_place(template: &mut SendRcsMessageRequest) -> Vec<Use> {
+    let mut uses = Vec::new();
+    walk::texts_mut(template, &mut |path, field, text| {
+        // Most texts have none: a fast search skips them.
         if !text.contains("{{") {
             return;
         }
@@ -44,8 +50,14 @@ pub fn uses(template: &SendRcsMessageRequest) -> Vec<Use> {
 /// The distinct placeholder names of a template, in first-use order.
 #[must_use]
 pub fn names(template: &SendRcsMessageRequest) -> Vec<String> {
+    names_in_place(&mut template.clone())
+}
+
+/// [`names`] without the copy (see [`uses_in_place`]).
+#[must_use]
+pub fn names_in_place(template: &mut SendRcsMessageRequest) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for u in uses(template) {
+    for u in uses_in_place(template) {
         if !names.contains(&u.name) {
             names.push(u.name);
         }

@@ -77,7 +77,6 @@ pub struct App {
     show_fallback: bool,
     allowed_to_close: bool,
     title: String,
-    preview_warnings: Vec<String>,
     pub send: SendState,
     pub account: AccountState,
     /// Changes with the connection: account answers for an older one are dropped.
@@ -137,7 +136,6 @@ impl App {
             show_fallback: false,
             allowed_to_close: false,
             title: String::new(),
-            preview_warnings: Vec::new(),
             send: SendState::default(),
             account: AccountState::default(),
             connection_generation: Generation::default(),
@@ -452,13 +450,9 @@ impl App {
             },
             campaign: &self.campaign,
             personal: derived.personal.as_ref(),
+            problems: &derived.preview_problems,
         };
-        self.preview_warnings =
-            preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands)
-                .entries
-                .iter()
-                .map(crate::ui::document::problems::Entry::line)
-                .collect();
+        preview_panel::show(ui, &p, &mut self.show_fallback, &mut self.commands);
     }
 
     /// The middle column; returns what the user changed in the draft.
@@ -604,10 +598,16 @@ impl App {
         self.editor.viewport
     }
 
-    /// The lines of the preview's "On the phone" list in the last frame.
+    /// The lines of the list under the phone.
     #[must_use]
-    pub fn preview_warnings(&self) -> &[String] {
-        &self.preview_warnings
+    pub fn preview_warnings(&self) -> Vec<&str> {
+        self.doc
+            .derived()
+            .preview_problems
+            .entries
+            .iter()
+            .map(crate::ui::document::problems::Entry::line)
+            .collect()
     }
 
     /// Files dropped on a media slot attach to that slot's URL.

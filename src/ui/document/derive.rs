@@ -2,6 +2,7 @@
 //! change and before the frame that shows it is painted.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::rcs::issue::{Code, Issue};
 use crate::rcs::model::SendRcsMessageRequest;
@@ -10,6 +11,7 @@ use crate::rcs::phone::{Finding, Rendering};
 use crate::rcs::validate::{Mode, validate};
 use crate::ui::campaign::{Personal, Source};
 use crate::ui::document::issues::IssueIndex;
+use crate::ui::document::problems::Problems;
 
 /// What the derived state depends on besides the draft.
 #[derive(Debug, Default, Clone, Copy)]
@@ -32,9 +34,12 @@ pub struct Derived {
     pub issues: IssueIndex,
     /// The same issues, with the template's phone findings merged, as the Checks list
     /// groups them.
-    pub problems: super::problems::Problems,
+    pub problems: Arc<Problems>,
+    /// The list under the phone: its findings for the request it shows, and the issues
+    /// about how a phone shows a text ([`preview_issues`]), in the Checks list's words.
+    pub preview_problems: Arc<Problems>,
     /// The request the preview shows, as the phone lays it out, with its findings.
-    pub rendering: std::sync::Arc<Rendering>,
+    pub rendering: Arc<Rendering>,
     pub dirty: bool,
     /// The template filled in with the row's or the sample values (for placeholders).
     pub personal: Option<Personal>,
@@ -131,4 +136,16 @@ pub fn send_issues(
     );
     out.extend(service.iter().cloned());
     out
+}
+
+/// The issues the preview's list adds to the phone's findings: a title long in bytes, which
+/// Google Messages may cut.
+#[must_use]
+pub fn preview_issues(issues: &IssueIndex) -> Vec<Issue> {
+    issues
+        .all
+        .iter()
+        .filter(|i| i.code == Code::MayBeTruncated)
+        .cloned()
+        .collect()
 }

@@ -43,6 +43,9 @@ pub struct Document {
     /// request the preview shows, laid out again only when they change.
     phone_template: RenderingCache,
     phone_preview: RenderingCache,
+    /// The Checks list, and the preview's own list (of the request it shows).
+    problems: problems::Memo,
+    preview_problems: problems::Memo,
     /// Counts derivations: work started for an older generation is about an older draft.
     generation: u64,
 }
@@ -75,6 +78,8 @@ impl Document {
             derived: Derived::default(),
             phone_template: RenderingCache::default(),
             phone_preview: RenderingCache::default(),
+            problems: problems::Memo::default(),
+            preview_problems: problems::Memo::default(),
             generation: 0,
         }
     }
@@ -157,9 +162,10 @@ impl Document {
 
     /// Recomputes everything that derives from the draft.
     pub fn derive(&mut self, s: &Surroundings<'_>) {
+        // Found once, in place: walking every text of a large message is a good part of a
+        // keystroke.
+        let placeholder_names = crate::rcs::personalise::names_in_place(&mut self.draft.request);
         let template = &self.draft.request;
-        // Found once: walking every text of a large message is a good part of a keystroke.
-        let placeholder_names = crate::rcs::personalise::names(template);
         let personal = derive::personal(template, &placeholder_names, s);
         let send_request = derive::send_request(template, personal.as_ref(), s);
         if self
@@ -183,8 +189,14 @@ impl Document {
         };
         let template_findings = &template_rendering.findings;
         let issues = derive::template_issues(template, service, template_findings, s);
+        // The shown request's findings: an audience row's filled-in text may be cut where the
+        // template's is not.
+        let preview_problems = self
+            .preview_problems
+            .get(&derive::preview_issues(&issues), &rendering.findings);
         self.derived = Derived {
-            problems: Problems::new(&issues.all, template_findings),
+            problems: self.problems.get(&issues.all, template_findings),
+            preview_problems,
             issues,
             rendering,
             dirty: *template != self.saved,

@@ -3,6 +3,8 @@
 //! field as the editor does (`rcs::label`), keeps the API paths for a tooltip, and jumps to
 //! the first of them. Repeated carousel findings are one entry naming the cards.
 
+use std::sync::Arc;
+
 use crate::rcs::issue::{Code, Issue};
 use crate::rcs::label::{SEPARATOR, label};
 use crate::rcs::phone::{Finding, Merged, merge};
@@ -100,6 +102,9 @@ pub struct Entry {
     pub message: String,
     /// The API paths concerned (one per card for a merged line); a click shows the first.
     pub paths: Vec<String>,
+    /// [`Self::line`] and [`Self::hover`], made once: the list is drawn every frame.
+    line: String,
+    hover: String,
 }
 
 impl Entry {
@@ -107,11 +112,38 @@ impl Entry {
     /// that starts by naming the field again reads on from the label instead: "Card ›
     /// Button 2 is not shown: …", not "Card › Button 2: Button 2 is not shown: …".
     #[must_use]
-    pub fn line(&self) -> String {
-        let field = self.label.rsplit(SEPARATOR).next().unwrap_or(&self.label);
-        match self.message.strip_prefix(field) {
-            Some(rest) if rest.starts_with(' ') => format!("{}{rest}", self.label),
-            _ => format!("{}: {}", self.label, self.message),
+    pub fn line(&self) -> &str {
+        &self.line
+    }
+
+    /// The entry's tooltip: the API paths, and what a click does.
+    #[must_use]
+    pub fn hover(&self) -> &str {
+        &self.hover
+    }
+
+    fn new(group: Group, label: String, message: String, paths: Vec<String>) -> Self {
+        let field = label.rsplit(SEPARATOR).next().unwrap_or(&label);
+        let line = match message.strip_prefix(field) {
+            Some(rest) if rest.starts_with(' ') => format!("{label}{rest}"),
+            _ => format!("{label}: {message}"),
+        };
+        let hover = match paths.as_slice() {
+            [] => "The template as a whole".to_owned(),
+            [path] if path.is_empty() => "The template as a whole".to_owned(),
+            [path] => format!("{path} — click to show this field"),
+            _ => format!(
+                "{}\n— click to show the first card's field",
+                paths.join("\n")
+            ),
+        };
+        Self {
+            group,
+            label,
+            message,
+            paths,
+            line,
+            hover,
         }
     }
 
@@ -122,12 +154,12 @@ impl Entry {
     }
 
     fn of_issue(issue: &Issue) -> Self {
-        Self {
-            group: Group::of_issue(issue),
-            label: named(&issue.path),
-            message: issue.message.clone(),
-            paths: vec![issue.path.clone()],
-        }
+        Self::new(
+            Group::of_issue(issue),
+            named(&issue.path),
+            issue.message.clone(),
+            vec![issue.path.clone()],
+        )
     }
 
     fn of_merged(m: Merged) -> Self {
@@ -142,12 +174,7 @@ impl Entry {
                 label = format!("{cards}{SEPARATOR}{rest}");
             }
         }
-        Self {
-            group: Group::of_finding(m.code),
-            label,
-            message: m.what,
-            paths: m.paths,
-        }
+        Self::new(Group::of_finding(m.code), label, m.what, m.paths)
     }
 }
 
@@ -155,7 +182,7 @@ impl Entry {
 /// required.", "Card 2 › Button 1 › Text: Reply text is 32 characters; …".
 #[must_use]
 pub fn issue_line(issue: &Issue) -> String {
-    Entry::of_issue(issue).line()
+    Entry::of_issue(issue).line
 }
 
 /// The editor's name for `path`, or the path itself when the editor has none.
@@ -205,6 +232,29 @@ impl Problems {
     }
 }
 
+/// A list made again only when what it is made of changes: a keystroke seldom changes it,
+/// and making it names every field anew.
+#[derive(Debug, Default)]
+pub struct Memo {
+    made_of: Option<(Vec<Issue>, Vec<Finding>)>,
+    made: Arc<Problems>,
+}
+
+impl Memo {
+    /// [`Problems::new`] of `issues` and `findings`: the last list when they are the same.
+    pub fn get(&mut self, issues: &[Issue], findings: &[Finding]) -> Arc<Problems> {
+        if !self
+            .made_of
+            .as_ref()
+            .is_some_and(|(i, f)| i == issues && f == findings)
+        {
+            self.made_of = Some((issues.to_vec(), findings.to_vec()));
+            self.made = Arc::new(Problems::new(issues, findings));
+        }
+        Arc::clone(&self.made)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +269,7 @@ mod tests {
         Problems::new(&issues, &Rendering::of(&request).findings)
     }
 
-    fn lines(p: &Problems, group: Group) -> Vec<String> {
+    fn lines(p: &Problems, group: Group) -> Vec<&str> {
         p.of(group).map(Entry::line).collect()
     }
 
@@ -307,5 +357,56 @@ mod tests {
             lines(&p, Group::Reject),
             ["Destination phone number: The service rejected this field: blocked."]
         );
+    }
+
+    #[test]
+    fn the_memo_makes_the_list_again_only_when_what_it_is_made_of_changes() {
+        let request = codec::parse(include_str!(
+            "../../../assets/examples/carousel-coffee-menu.json"
+        ))
+        .unwrap()
+        .request;
+        let issues = validate(&request, Mode::Template);
+        let findings = Rendering::of(&request).findings;
+        let mut memo = Memo::default();
+        let first = memo.get(&issues, &findings);
+        assert!(Arc::ptr_eq(&first, &memo.get(&issues, &findings)));
+        assert_eq!(*first, Problems::new(&issues, &findings));
+        // A finding fewer, then an issue more: each is a new list, and the right one.
+        let fewer = &findings[1..];
+        let second = memo.get(&issues, fewer);
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert_eq!(*second, Problems::new(&issues, fewer));
+        let rejected = [Issue::error("", Code::RejectedByService, "blocked")];
+        assert_eq!(*memo.get(&rejected, fewer), Problems::new(&rejected, fewer));
+    }
+
+    #[test]
+    fn an_entry_tooltip_names_its_paths_and_what_a_click_does() {
+        let p = problems_of(include_str!(
+            "../../../assets/examples/carousel-coffee-menu.json"
+        ));
+        let merged = p.of(Group::Phone).nth(1).unwrap();
+        assert!(merged.paths.len() > 1);
+        assert!(merged.hover().starts_with(&merged.paths[0]));
+        assert!(
+            merged
+                .hover()
+                .ends_with("— click to show the first card's field")
+        );
+        let one = Problems::new(
+            &[Issue::error(
+                Member::DestinationPhoneNumber.name(),
+                Code::RejectedByService,
+                "blocked",
+            )],
+            &[],
+        );
+        assert_eq!(
+            one.entries[0].hover(),
+            "DestinationPhoneNumber — click to show this field"
+        );
+        let whole = Problems::new(&[Issue::error("", Code::RejectedByService, "x")], &[]);
+        assert_eq!(whole.entries[0].hover(), "The template as a whole");
     }
 }

@@ -16,7 +16,6 @@ use crate::rcs::issue::Code;
 use crate::rcs::model::{CardContent, SendRcsMessageRequest};
 use crate::rcs::phone::{Body, Finding, Rendering, dp};
 use crate::ui::brand::BrandProfile;
-use crate::ui::document::Problems;
 use crate::ui::editor::form::IssueIndex;
 use crate::ui::media_cache::MediaCache;
 use crate::ui::theme::{self, Palette};
@@ -70,10 +69,9 @@ fn is_cut(code: Code) -> bool {
     matches!(code, Code::PhoneTextCut | Code::PhoneSuggestionDropped)
 }
 
-/// Draws the preview; returns its "On the phone" list, as the Checks list words it: what the
-/// phone cuts (repeated carousel findings merged into one line naming the cards), what other
-/// phones do differently, and the validator's byte-length caveats.
-pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Problems {
+/// Draws the phone. Its own list, of what the phone cuts and other phones do differently, is
+/// made in the derive step (`Derived::preview_problems`).
+pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) {
     let family_ready = fonts::install(ui.ctx());
     let pal = theme::palette(input.dark);
     let phone = vec2(
@@ -122,7 +120,6 @@ pub fn show(ui: &mut Ui, input: &PreviewInput<'_>) -> Problems {
                 ui.add_space(cx.px(12.0));
             });
     }
-    lines(input)
 }
 
 fn message(ui: &mut Ui, cx: &Cx<'_>, input: &PreviewInput<'_>) {
@@ -170,17 +167,4 @@ fn message(ui: &mut Ui, cx: &Cx<'_>, input: &PreviewInput<'_>) {
         ui.add_space(cx.px(8.0));
         paint::chips(ui, cx, &layout.chips, chips);
     }
-}
-
-/// The "On the phone" list: the shown request's findings (an audience row's filled-in text
-/// may be cut where the template's is not) and the template's byte-length caveats.
-fn lines(input: &PreviewInput<'_>) -> Problems {
-    let bytes: Vec<_> = input
-        .issues
-        .all
-        .iter()
-        .filter(|i| i.code == Code::MayBeTruncated)
-        .cloned()
-        .collect();
-    Problems::new(&bytes, &input.rendering.findings)
 }

@@ -120,20 +120,10 @@ pub fn groups(ui: &mut Ui, problems: &Problems, commands: &mut Vec<Command>) {
 /// a click shows the field (the first card's, for a line about several cards).
 pub fn entry_row(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     let (icon, colour) = look(ui, entry.group);
-    let hover = if entry.paths.len() > 1 {
-        format!(
-            "{}\n— click to show the first card's field",
-            entry.paths.join("\n")
-        )
-    } else if entry.jump().is_empty() {
-        "The template as a whole".to_owned()
-    } else {
-        format!("{} — click to show this field", entry.jump())
-    };
     let text = RichText::new(format!("{icon} {}", entry.line())).color(colour);
     if ui
         .add(egui::Button::new(text).frame(false).wrap())
-        .on_hover_text(hover)
+        .on_hover_text(entry.hover())
         .clicked()
     {
         commands.push(Command::Jump(entry.jump().to_owned()));

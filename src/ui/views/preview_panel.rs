@@ -14,15 +14,17 @@ pub struct PreviewPanel<'a> {
     pub preview: preview::PreviewInput<'a>,
     pub campaign: &'a CampaignState,
     pub personal: Option<&'a Personal>,
+    /// The list under the phone, in the Checks list's groups and words.
+    pub problems: &'a Problems,
 }
 
-/// Draws the panel's contents; returns the preview's "On the phone" list.
+/// Draws the panel's contents.
 pub fn show(
     ui: &mut Ui,
     p: &PreviewPanel<'_>,
     show_fallback: &mut bool,
     commands: &mut Vec<Command>,
-) -> Problems {
+) {
     ui.horizontal_wrapped(|ui| {
         if fold_button(ui, false) {
             commands.push(Command::TogglePreview);
@@ -72,15 +74,13 @@ pub fn show(
                 show_fallback: *show_fallback,
                 ..p.preview
             };
-            let problems = preview::show(ui, &input);
-            if !problems.is_empty() {
+            preview::show(ui, &input);
+            if !p.problems.is_empty() {
                 // The Checks list's groups and words, for the message as the phone shows it.
                 ui.add_space(8.0);
-                checks::groups(ui, &problems, commands);
+                checks::groups(ui, p.problems, commands);
             }
-            problems
-        })
-        .inner
+        });
 }
 
 /// The button that folds the preview away (`folded`: that shows it again); true when clicked.
