@@ -9,9 +9,10 @@
 //! Needs a display: run it in a desktop session or under `xvfb-run`.
 //!
 //! Beside it, the time to the end of the first frame's layout (the window and its renderer
-//! made, the app created with its fonts, the UI code run), before the renderer paints it: on a machine without a GPU, Mesa's CPU
-//! rasterizer takes most of the start-up painting the composer's panels, which the empty
-//! window does not have.
+//! made, the app created with its fonts, the UI code run), before the renderer paints it. On
+//! a machine without a GPU, Mesa's CPU rasterizer takes most of the rest painting the
+//! composer's first frame, which is why the composer's panels are left unfilled on the
+//! window's clear colour (`ui::app::window::panels_on_clear_colour`).
 #![expect(clippy::unwrap_used, reason = "benchmark setup fails loudly")]
 
 use std::io::{BufRead, BufReader, Write};
@@ -61,6 +62,10 @@ impl<A: eframe::App> eframe::App for FirstFrame<A> {
         }
         // The second frame is drawn at once, whether or not the app asks for one.
         ui.ctx().request_repaint();
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        self.app.clear_color(visuals)
     }
 }
 

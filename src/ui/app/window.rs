@@ -15,8 +15,38 @@ pub struct EframeApp(pub App);
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.0.ui(ui);
+        // What asks for the background behind it (a scroll area fading its edges into it)
+        // finds the panels' colour here when the panels are drawn unfilled: declared for the
+        // window, not painted.
+        let background = egui::Frame::new().fill(panel_colour(ui.visuals()));
+        let window = egui::UiStackInfo::new(egui::UiKind::Frame).with_frame(background);
+        ui.scope_builder(egui::UiBuilder::new().ui_stack_info(window), |ui| {
+            self.0.ui(ui);
+        });
     }
+
+    /// The panels' colour (see [`panels_on_clear_colour`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        panel_colour(visuals).to_normalized_gamma_f32()
+    }
+}
+
+/// The panels' colour in `visuals`' theme. The composer keeps egui's own panel colours.
+fn panel_colour(visuals: &egui::Visuals) -> egui::Color32 {
+    if visuals.dark_mode {
+        egui::Visuals::dark().panel_fill
+    } else {
+        egui::Visuals::light().panel_fill
+    }
+}
+
+/// Lets the window's clear colour be the panels' background instead of painting it again:
+/// the panels, which cover the whole window, are drawn unfilled. The pixels are the same; a
+/// CPU rasterizer (a machine or VM without a GPU: Mesa's lavapipe, Windows' WARP) is spared
+/// filling the window a second time, most of the first frame's cost there. Only the native
+/// window does this: the UI tests' renderer clears to transparent.
+pub fn panels_on_clear_colour(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
 }
 
 /// The composer window's options: title, icon, sizes, drag and drop, and where eframe keeps
@@ -47,6 +77,7 @@ pub fn create(
     file: Option<PathBuf>,
     audience: Option<PathBuf>,
 ) -> Result<EframeApp, Box<dyn std::error::Error + Send + Sync>> {
+    panels_on_clear_colour(&cc.egui_ctx);
     let mut app = App::new(
         &cc.egui_ctx,
         paths,
@@ -71,4 +102,28 @@ pub fn run(file: Option<PathBuf>, audience: Option<PathBuf>) -> eframe::Result {
         native_options(&paths),
         Box::new(move |cc| Ok(Box::new(create(cc, paths, file, audience)?))),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clear_colour_is_the_panels_colour_the_panels_no_longer_paint() {
+        let ctx = egui::Context::default();
+        let fills = |ctx: &egui::Context| {
+            [egui::Theme::Dark, egui::Theme::Light].map(|t| ctx.style_of(t).visuals.panel_fill)
+        };
+        let before = fills(&ctx);
+        panels_on_clear_colour(&ctx);
+        assert_eq!(fills(&ctx), [egui::Color32::TRANSPARENT; 2]);
+        // Whichever theme the window follows, its clear colour is what the panels had.
+        for (theme, fill) in [egui::Theme::Dark, egui::Theme::Light]
+            .into_iter()
+            .zip(before)
+        {
+            assert_eq!(panel_colour(&ctx.style_of(theme).visuals), fill);
+            assert!(fill.is_opaque());
+        }
+    }
 }
