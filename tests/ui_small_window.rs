@@ -262,3 +262,24 @@ fn an_open_chip_keeps_its_fields_and_counters_inside_the_editor() {
             .is_some()
     );
 }
+
+#[test]
+fn the_side_panels_get_their_width_back_when_the_window_grows_again() {
+    let (_dir, mut h) = open([1280.0, 800.0]);
+    let wide = app(&h).editor_viewport().unwrap();
+    h.set_size(egui::vec2(MIN_WINDOW[0], MIN_WINDOW[1]));
+    settle(&mut h);
+    let narrow = app(&h).editor_viewport().unwrap();
+    // The editor keeps its minimum room: the side panels were squeezed.
+    assert!(narrow.width() < wide.width());
+    h.set_size(egui::vec2(1280.0, 800.0));
+    settle(&mut h);
+    let again = app(&h).editor_viewport().unwrap();
+    // The panels are as wide as before, so the editor is too, where it was.
+    assert!(
+        (again.left() - wide.left()).abs() < 1.0 && (again.right() - wide.right()).abs() < 1.0,
+        "the editor spans {:?} after the round trip, {:?} before",
+        again.x_range(),
+        wide.x_range()
+    );
+}

@@ -9,6 +9,7 @@ mod commands;
 mod copy_as;
 mod done;
 mod sending;
+mod side_width;
 mod typing;
 mod window;
 
@@ -38,16 +39,20 @@ use crate::ui::workers::files::{FilePicker, Job, Jobs};
 use crate::ui::workers::generation::Generation;
 use crate::ui::workers::net::{Net, NetJob};
 pub use dialogs::Dialog;
+use side_width::SideWidth;
 
 /// Seconds between autosaves of a dirty draft.
 pub const AUTOSAVE_SECONDS: f64 = 5.0;
 
 /// The window's smallest inner size: every tab, field and counter stays usable down to it.
 pub const MIN_WINDOW: [f32; 2] = [900.0, 560.0];
-/// The narrowest the library gets.
+/// The narrowest the library gets, and its first width.
 const LIBRARY_MIN: f32 = 160.0;
-/// The narrowest the preview gets: the phone drawn at its smallest scale.
+const LIBRARY_WIDTH: f32 = 220.0;
+/// The narrowest the preview gets (the phone drawn at its smallest scale), and its first
+/// width.
 const PREVIEW_MIN: f32 = 220.0;
+const PREVIEW_WIDTH: f32 = 420.0;
 /// The width of the strip that stands for the folded preview.
 const PREVIEW_FOLDED: f32 = 32.0;
 /// The editor's room that the side panels leave, however they were sized before.
@@ -83,6 +88,10 @@ pub struct App {
     connection_generation: Generation,
     /// The carousel card (by id) the preview last scrolled to for the editor.
     followed_card: u64,
+    /// The side panels' widths as the user chose them, given back when a window made
+    /// narrower grows again.
+    library_width: SideWidth,
+    preview_width: SideWidth,
     /// The connection generation the Send tab's agent list was asked for.
     agents_listed: Option<Generation>,
     /// The audience and the row the preview shows.
@@ -140,6 +149,8 @@ impl App {
             account: AccountState::default(),
             connection_generation: Generation::default(),
             followed_card: 0,
+            library_width: SideWidth::new(LIBRARY_WIDTH),
+            preview_width: SideWidth::new(PREVIEW_WIDTH),
             agents_listed: None,
             campaign: CampaignState::default(),
             row_problems: RowProblems::default(),
@@ -285,10 +296,13 @@ impl App {
         // The side panels never take the editor's minimum room, whatever sizes eframe
         // remembered from a larger window.
         let width = ui.available_width();
-        egui::Panel::left("library")
+        let room = (width * 0.25).max(LIBRARY_MIN);
+        let library = egui::Panel::left("library")
             .resizable(true)
-            .default_size(220.0)
-            .size_range(LIBRARY_MIN..=(width * 0.25).max(LIBRARY_MIN))
+            .default_size(LIBRARY_WIDTH);
+        let library = self
+            .library_width
+            .panel(library, LIBRARY_MIN, room)
             .show(ui, |ui| {
                 library::show(
                     ui,
@@ -298,6 +312,8 @@ impl App {
                     &mut self.commands,
                 );
             });
+        self.library_width
+            .shown(room, library.response.rect.width());
         if let Some(dialog) = self.library.pending_dialog.take() {
             self.dialog = Some(dialog);
         }
@@ -312,11 +328,15 @@ impl App {
                 });
         } else {
             let room = (ui.available_width() - EDITOR_MIN).max(PREVIEW_MIN);
-            egui::Panel::right("preview")
+            let preview = egui::Panel::right("preview")
                 .resizable(true)
-                .default_size(420.0)
-                .size_range(PREVIEW_MIN..=room)
+                .default_size(PREVIEW_WIDTH);
+            let preview = self
+                .preview_width
+                .panel(preview, PREVIEW_MIN, room)
                 .show(ui, |ui| self.preview_panel(ui));
+            self.preview_width
+                .shown(room, preview.response.rect.width());
         }
         if let Some(edit) = self.editor_panel(ui, &mut drop_targets) {
             self.after_edit(&edit, ui.input(|i| i.time));
