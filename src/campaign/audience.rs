@@ -78,6 +78,22 @@ pub struct Audience {
     pub delimiter: u8,
 }
 
+/// Why a header that names a column twice cannot be used: a placeholder or the phone column
+/// with that name could be either, and a message could go to the wrong number or say the wrong
+/// thing. Unnamed columns (a spreadsheet's empty trailing ones) may repeat.
+fn named_twice(columns: &[String]) -> Option<String> {
+    columns.iter().enumerate().find_map(|(i, name)| {
+        let again = columns[i + 1..].iter().position(|c| c == name)?;
+        (!name.is_empty()).then(|| {
+            format!(
+                "columns {} and {} are both named '{name}'; rename one so that each name says which column it is",
+                i + 1,
+                i + 2 + again
+            )
+        })
+    })
+}
+
 impl Audience {
     /// Reads the header of `path` and finds the phone column: `phone_column` when given
     /// (matched after trimming, then in any case), otherwise the first column with one of
@@ -113,6 +129,9 @@ impl Audience {
                     "not UTF-8 text; save the file as \"CSV UTF-8\"".to_owned(),
                 )
             })?;
+        if let Some(why) = named_twice(&columns) {
+            return Err(AudienceError::BadHeader(path.to_owned(), why));
+        }
         let phone = find_phone_column(&columns, phone_column)?;
         Ok(Self {
             path: path.to_owned(),
@@ -444,6 +463,22 @@ mod tests {
             Audience::open(file(b"ph\xFFone\n1\n").path(), None),
             Err(AudienceError::BadHeader(..))
         ));
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused_at_the_header_and_unnamed_ones_may_repeat() {
+        let twice = file(b"phone,first_name, phone ,code\n+14255550101,Ana,+14255550102,X\n");
+        match Audience::open(twice.path(), None) {
+            Err(e @ AudienceError::BadHeader(..)) => assert!(
+                e.to_string().ends_with(
+                    "line 1 (header): columns 1 and 3 are both named 'phone'; rename one so that each name says which column it is"
+                ),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let unnamed = file(b"phone,first_name,,\n+14255550101,Ana,,\n");
+        assert!(Audience::open(unnamed.path(), None).is_ok());
     }
 
     #[test]
