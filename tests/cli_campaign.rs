@@ -477,3 +477,26 @@ fn kill_9_at_random_moments_then_resume_sends_each_row_at_most_once() {
     assert!(records.len() <= ROWS);
     eprintln!("{kills} kills, {} sent, {unknown} unknown", records.len());
 }
+
+#[test]
+fn an_audience_with_a_cell_left_open_or_a_column_named_twice_sends_nothing() {
+    for (audience, says) in [
+        (
+            "phone,first_name\n+14255550100,Ana\n+14255550101,\"Bob\n+14255550102,Carl\n",
+            "line 3: a cell opens with a double quote here and the file never closes it",
+        ),
+        (
+            "phone,first_name,phone\n+14255550100,Ana,+14255550101\n",
+            "line 1 (header): columns 1 and 3 are both named 'phone'",
+        ),
+    ] {
+        let dir = Dir::new(audience);
+        let rec = dir.s("record.jsonl");
+        let sb = sandbox_with(&["--record", &rec]);
+        let out = dir.campaign(&["--dry-run", "--endpoint-url", &sb.url]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+        assert!(record(&dir.path("record.jsonl")).is_empty());
+        assert!(!dir.path("a.dry-run-report.csv.journal").exists());
+    }
+}

@@ -22,6 +22,8 @@ pub enum AudienceError {
     Empty(PathBuf),
     /// The header line is not valid CSV or not UTF-8.
     BadHeader(PathBuf, String),
+    /// A quoted cell opens on this line and the file never closes it.
+    UnclosedQuote(PathBuf, u64),
     /// No column is named like a phone column, and none was chosen.
     NoPhoneColumn {
         columns: Vec<String>,
@@ -43,6 +45,11 @@ impl std::fmt::Display for AudienceError {
                 path.display()
             ),
             Self::BadHeader(path, why) => write!(f, "{}: line 1 (header): {why}", path.display()),
+            Self::UnclosedQuote(path, line) => write!(
+                f,
+                "{}: line {line}: a cell opens with a double quote here and the file never closes it, so every row after it would be read as part of that cell; add the closing quote",
+                path.display()
+            ),
             Self::NoPhoneColumn { columns } => write!(
                 f,
                 "no phone column: name one phone, phone_number, mobile or DestinationPhoneNumber, or choose one (--phone-column); the columns are {}",
@@ -133,6 +140,17 @@ impl Audience {
             return Err(AudienceError::BadHeader(path.to_owned(), why));
         }
         let phone = find_phone_column(&columns, phone_column)?;
+        // Before any row is sent: a cell left open would swallow the rows after it.
+        file.seek(SeekFrom::Start(0)).map_err(io_error)?;
+        if let Some(line) = crate::campaign::quotes::unclosed_quote(
+            BufReader::with_capacity(256 * 1024, file),
+            delimiter,
+            1,
+        )
+        .map_err(io_error)?
+        {
+            return Err(AudienceError::UnclosedQuote(path.to_owned(), line));
+        }
         Ok(Self {
             path: path.to_owned(),
             columns,
@@ -479,6 +497,30 @@ mod tests {
         }
         let unnamed = file(b"phone,first_name,,\n+14255550101,Ana,,\n");
         assert!(Audience::open(unnamed.path(), None).is_ok());
+    }
+
+    #[test]
+    fn a_quoted_cell_never_closed_is_refused_at_its_line_before_any_row_is_read() {
+        let open = file(b"phone,n\n+14255550101,Ana\n+14255550102,\"Bob\n+14255550103,Carl\n");
+        match Audience::open(open.path(), None) {
+            Err(e @ AudienceError::UnclosedQuote(_, 3)) => {
+                assert!(
+                    e.to_string()
+                        .contains(": line 3: a cell opens with a double quote")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Past the first 64 KiB that the header is read from, too.
+        let mut long = b"phone,n\n".to_vec();
+        for i in 0..5000 {
+            long.extend_from_slice(format!("+1425555{i:04},name {i}\n").as_bytes());
+        }
+        long.extend_from_slice(b"+14255559999,\"unclosed\n");
+        assert!(matches!(
+            Audience::open(file(&long).path(), None),
+            Err(AudienceError::UnclosedQuote(_, 5002))
+        ));
     }
 
     #[test]

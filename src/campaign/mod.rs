@@ -10,6 +10,7 @@ mod driver;
 pub mod journal;
 mod plan;
 pub mod progress;
+mod quotes;
 pub mod rate;
 pub mod report;
 pub mod run;
