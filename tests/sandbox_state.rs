@@ -219,3 +219,23 @@ fn a_state_file_that_cannot_be_written_stops_the_start() {
         "{err}"
     );
 }
+
+#[test]
+fn a_second_sandbox_on_the_same_state_file_refuses_to_start_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sandbox-state.json");
+    let (_first, _) = start(&file);
+    let before = std::fs::read_to_string(&file).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
+        .args(["sandbox", "--port", "0", "--state", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is in use by another sandbox") && err.contains(file.to_str().unwrap()),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("http://"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+}

@@ -2,7 +2,13 @@
 //! (missing: a fresh account; unreadable or not a sandbox state: refuse to start and leave it
 //! alone) and rewritten atomically after every change, before the answer goes out, so whatever
 //! a client was told exists is in the file even if the sandbox is killed right after.
+//!
+//! One sandbox at a time per file: each would otherwise write its own view over the other's,
+//! and an agent one of them created would vanish. A running sandbox holds a lock on
+//! `FILE.lock` beside the file (not on the file itself, which every save replaces); the
+//! system lets go of it when the process ends, however it ends.
 
+use std::fs::{File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +30,8 @@ pub struct Store {
     path: PathBuf,
     /// The counter the file holds: every id handed out so far is at most this.
     reserved: u64,
+    /// Held while the store lives: no other sandbox opens the same file.
+    _lock: File,
 }
 
 impl Store {
@@ -39,9 +47,12 @@ impl Store {
             Err(e) => return Err(unusable(path, &e.to_string())),
             Ok(bytes) => State::from_persistent(parse(&bytes).map_err(|why| unusable(path, &why))?),
         };
+        // Before the first write: a file in use stays the other sandbox's.
+        let lock = lock(path)?;
         let mut store = Self {
             path: path.to_owned(),
             reserved: 0,
+            _lock: lock,
         };
         store.save(&state)?;
         Ok((store, state))
@@ -148,6 +159,40 @@ fn check_records(saved: &Persistent) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Takes the lock of the state file at `path`, or says that another sandbox has it.
+fn lock(path: &Path) -> io::Result<File> {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_file_name(name))
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot write the sandbox state file {}: {e}",
+                    path.display()
+                ),
+            )
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            format!(
+                "the sandbox state file {} is in use by another sandbox; stop that one, or give this one another --state",
+                path.display()
+            ),
+        )),
+        Err(TryLockError::Error(e)) => Err(io::Error::new(
+            e.kind(),
+            format!("cannot lock the sandbox state file {}: {e}", path.display()),
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -273,5 +318,22 @@ mod tests {
         std::fs::write(&path, doc.to_string()).unwrap();
         let (_, state) = Store::open(&path).unwrap();
         assert_eq!(state.rcs_spend_override, Some(0));
+    }
+
+    #[test]
+    fn a_second_sandbox_cannot_open_a_state_file_in_use_until_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, first, _) = store_in(dir.path());
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::ResourceBusy);
+        assert!(
+            err.to_string().contains("is in use by another sandbox"),
+            "{err}"
+        );
+        // The second one wrote nothing over the first one's file.
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        drop(first);
+        assert!(Store::open(&path).is_ok());
     }
 }

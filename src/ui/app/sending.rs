@@ -288,7 +288,10 @@ impl App {
                     self.account_request(next);
                 }
             }
-            NetDone::SandboxStarted(url) => self.send.sandbox_url = Some(url),
+            NetDone::SandboxStarted { url, kept } => {
+                self.send.sandbox_url = Some(url);
+                self.send.sandbox_kept = kept;
+            }
             NetDone::CampaignPrepared { id, result } => self.on_campaign_prepared(id, result),
             NetDone::CampaignDone { id, result } => self.on_campaign_done(id, result),
             NetDone::Sent {

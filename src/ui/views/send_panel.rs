@@ -30,6 +30,8 @@ pub struct SendState {
     pub history: Vec<HistoryEntry>,
     pub profiles: Vec<String>,
     pub sandbox_url: Option<String>,
+    /// Whether the started sandbox keeps its account in the app's state file.
+    pub sandbox_kept: bool,
     pub recipient_input: String,
 }
 
@@ -234,6 +236,16 @@ fn connection(
             |url| format!("Sandbox endpoint: {url} (the AWS CLI can use it with --endpoint-url)"),
         );
         ui.label(RichText::new(line).small());
+        if state.sandbox_url.is_some() && !state.sandbox_kept {
+            ui.label(
+                RichText::new(
+                    "Agents, settings and event destinations made in this sandbox are not kept: \
+                     another rcs-composer window's sandbox has the saved account.",
+                )
+                .small()
+                .color(crate::ui::theme::WARNING),
+            );
+        }
     }
     let Connection::Aws(target) = current else {
         return;

@@ -106,7 +106,12 @@ pub enum NetDone {
         op: AccountOp,
         result: Result<serde_json::Value, Failure>,
     },
-    SandboxStarted(String),
+    /// The window's sandbox answers at `url`; `kept`: its account is kept in the state file
+    /// (false when another window's sandbox has that file).
+    SandboxStarted {
+        url: String,
+        kept: bool,
+    },
     CampaignPrepared {
         id: u64,
         result: Result<Prepared, String>,
@@ -186,7 +191,7 @@ impl Net {
 
     pub fn poll(&mut self) -> Option<NetDone> {
         let done = self.rx.try_recv().ok()?;
-        if !matches!(done, NetDone::SandboxStarted(_)) {
+        if !matches!(done, NetDone::SandboxStarted { .. }) {
             self.pending = self.pending.saturating_sub(1);
         }
         Some(done)
@@ -210,14 +215,17 @@ async fn client(
         Connection::Sandbox => {
             let mut guard = sandbox.lock().await;
             if guard.is_none() {
-                let started = start_sandbox(state_file).await.map_err(|e| {
+                let (started, kept) = start_sandbox(state_file).await.map_err(|e| {
                     // Names the state file when it is the cause (left untouched if corrupt).
                     Failure::new(
                         FailureKind::Network,
                         format!("The local sandbox could not start: {e}"),
                     )
                 })?;
-                out.push(NetDone::SandboxStarted(started.url()));
+                out.push(NetDone::SandboxStarted {
+                    url: started.url(),
+                    kept,
+                });
                 *guard = Some(started);
             }
             let url = guard.as_ref().map(Sandbox::url).unwrap_or_default();
@@ -226,20 +234,34 @@ async fn client(
     }
 }
 
-/// The window's sandbox on a free port, its account kept in `state_file`.
-async fn start_sandbox(state_file: &Path) -> std::io::Result<Sandbox> {
+/// The window's sandbox on a free port, its account kept in `state_file`, and whether it is
+/// kept there. When another window's sandbox holds that file (the app opened twice), this one
+/// starts with a fresh account of its own that is not kept: writing over the other's file would
+/// lose what was made there.
+async fn start_sandbox(state_file: &Path) -> std::io::Result<(Sandbox, bool)> {
     if let Some(dir) = state_file.parent() {
         // The data folder may not exist yet on a first run. A blocking call, but once.
         std::fs::create_dir_all(dir).map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot create {}: {e}", dir.display()))
         })?;
     }
-    Sandbox::start_with(SandboxOptions {
+    let kept = Sandbox::start_with(SandboxOptions {
         port: 0,
         state: Some(state_file.to_owned()),
         ..SandboxOptions::default()
     })
-    .await
+    .await;
+    match kept {
+        Err(e) if e.kind() == std::io::ErrorKind::ResourceBusy => {
+            let own = Sandbox::start_with(SandboxOptions {
+                port: 0,
+                ..SandboxOptions::default()
+            })
+            .await?;
+            Ok((own, false))
+        }
+        kept => kept.map(|s| (s, true)),
+    }
 }
 
 async fn run(
@@ -352,5 +374,36 @@ async fn account(c: &Client, op: &AccountOp) -> Result<serde_json::Value, Failur
         AccountOp::DeleteDestination { set, name } => {
             a::delete_event_destination(c, set, name).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_second_windows_sandbox_starts_with_an_account_of_its_own_and_says_it_is_not_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = dir.path().join("data/sandbox-state.json");
+        let (first, kept) = start_sandbox(&state).await.expect("first");
+        assert!(kept);
+        let saved = std::fs::read(&state).expect("written");
+        let (second, kept) = start_sandbox(&state).await.expect("second");
+        assert!(!kept, "the first window's sandbox has the file");
+        assert_ne!(first.url(), second.url());
+        assert_eq!(std::fs::read(&state).expect("still there"), saved);
+        // Once the first has stopped (its server task ends after the drop), a new start keeps
+        // its account again.
+        drop(first);
+        drop(second);
+        let mut kept = false;
+        for _ in 0..100 {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            if start_sandbox(&state).await.expect("again").1 {
+                kept = true;
+                break;
+            }
+        }
+        assert!(kept, "the lock went with the first sandbox");
     }
 }
