@@ -25,6 +25,14 @@ fn start(state: &Path) -> (SandboxProcess, Client) {
     (sb, client)
 }
 
+/// `rcs-composer sandbox` on `state`, run to its end: for starts that must be refused.
+fn start_on(state: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
+        .args(["sandbox", "--port", "0", "--state", state.to_str().unwrap()])
+        .output()
+        .unwrap()
+}
+
 fn agent_ids(client_answer: &Value) -> Vec<String> {
     client_answer["RcsAgents"]
         .as_array()
@@ -184,10 +192,7 @@ fn a_corrupt_state_file_stops_the_start_and_is_left_untouched() {
     let file = dir.path().join("sandbox-state.json");
     let corrupt = "{\"Version\": 1, \"IdCounter\": 12, \"RcsAgents\": [";
     std::fs::write(&file, corrupt).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args(["sandbox", "--port", "0", "--state", file.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = start_on(&file);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -207,10 +212,7 @@ fn a_corrupt_state_file_stops_the_start_and_is_left_untouched() {
 fn a_state_file_that_cannot_be_written_stops_the_start() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("no-such-folder/sandbox-state.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args(["sandbox", "--port", "0", "--state", file.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = start_on(&file);
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -226,10 +228,7 @@ fn a_second_sandbox_on_the_same_state_file_refuses_to_start_and_leaves_it_alone(
     let file = dir.path().join("sandbox-state.json");
     let (_first, _) = start(&file);
     let before = std::fs::read_to_string(&file).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rcs-composer"))
-        .args(["sandbox", "--port", "0", "--state", file.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = start_on(&file);
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
