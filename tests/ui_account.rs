@@ -290,3 +290,37 @@ fn a_slow_listing_from_the_previous_connection_does_not_land_in_the_new_one() {
         "the new account's own answer"
     );
 }
+
+#[test]
+fn a_second_window_on_the_same_folders_says_its_sandbox_account_is_not_kept() {
+    let (dir, first) = open_account();
+    let not_kept = "another rcs-composer window's sandbox has the saved account";
+    assert!(first.query_by_label_contains(not_kept).is_none());
+    // The app opened twice: the first window's sandbox has the saved account.
+    let mut second = open_account_in(dir.path());
+    assert!(
+        second.query_by_label_contains(not_kept).is_some(),
+        "the account window, where agents are made, says so"
+    );
+    // Closed again (its toggle in the menu bar), then the Send tab.
+    let button = |h: &H, starts: &str| {
+        h.query_all_by_role(egui::accesskit::Role::Button)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with(starts))
+            })
+            .unwrap()
+            .click();
+    };
+    button(&second, "RCS account");
+    second.run_steps(2);
+    assert!(second.query_by_label_contains(not_kept).is_none(), "closed");
+    button(&second, "Send");
+    second.run_steps(3);
+    assert!(
+        second.query_by_label_contains(not_kept).is_some(),
+        "and so does the Send tab, under the sandbox's endpoint"
+    );
+    assert!(first.query_by_label_contains(not_kept).is_none());
+}

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+use crate::aws::Connection;
 use crate::rcs::codec;
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::ui::campaign::{CampaignState, RowProblems, Source};
@@ -347,10 +348,15 @@ impl App {
         }
         if self.account.open {
             let connection = self.connection().describe();
+            // Agents are made here: say it where they would be lost.
+            let not_kept = (matches!(self.connection(), Connection::Sandbox)
+                && self.send.sandbox_not_kept())
+            .then_some(send_panel::SANDBOX_NOT_KEPT);
             crate::ui::views::account::window(
                 ui.ctx(),
                 &mut self.account,
                 &connection,
+                not_kept,
                 &mut self.commands,
             );
         }

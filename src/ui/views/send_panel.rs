@@ -35,6 +35,17 @@ pub struct SendState {
     pub recipient_input: String,
 }
 
+/// What a window whose sandbox could not have the saved account says about it.
+pub const SANDBOX_NOT_KEPT: &str = "Agents, settings and event destinations made in this sandbox are not kept: another rcs-composer window's sandbox has the saved account.";
+
+impl SendState {
+    /// The sandbox has started with an account of its own that is not kept.
+    #[must_use]
+    pub fn sandbox_not_kept(&self) -> bool {
+        self.sandbox_url.is_some() && !self.sandbox_kept
+    }
+}
+
 /// The colour that tells sandbox from AWS at a glance.
 #[must_use]
 pub fn connection_colour(c: &Connection) -> Color32 {
@@ -236,14 +247,11 @@ fn connection(
             |url| format!("Sandbox endpoint: {url} (the AWS CLI can use it with --endpoint-url)"),
         );
         ui.label(RichText::new(line).small());
-        if state.sandbox_url.is_some() && !state.sandbox_kept {
+        if state.sandbox_not_kept() {
             ui.label(
-                RichText::new(
-                    "Agents, settings and event destinations made in this sandbox are not kept: \
-                     another rcs-composer window's sandbox has the saved account.",
-                )
-                .small()
-                .color(crate::ui::theme::WARNING),
+                RichText::new(SANDBOX_NOT_KEPT)
+                    .small()
+                    .color(crate::ui::theme::WARNING),
             );
         }
     }

@@ -178,11 +178,12 @@ fn describe_change(op: &AccountOp, value: &Value) -> String {
     }
 }
 
-/// The account window.
+/// The account window; `warning`, when given, is shown under the connection.
 pub fn window(
     ctx: &egui::Context,
     state: &mut AccountState,
     connection: &str,
+    warning: Option<&str>,
     commands: &mut Vec<Command>,
 ) {
     let mut open = state.open;
@@ -191,6 +192,13 @@ pub fn window(
         .default_size([680.0, 560.0])
         .show(ctx, |ui| {
             ui.label(RichText::new(connection).small());
+            if let Some(warning) = warning {
+                ui.label(
+                    RichText::new(warning)
+                        .small()
+                        .color(crate::ui::theme::WARNING),
+                );
+            }
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut state.tab, AccountTab::Agents, "Agents");
                 ui.selectable_value(&mut state.tab, AccountTab::SpendLimit, "Spend limit");
