@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender, TrySendError};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::time::{Duration, Instant};
 
 use crate::rcs::model::SendRcsMessageRequest;
@@ -15,6 +15,7 @@ use crate::ui::kept_aside;
 use crate::ui::media;
 use crate::ui::paths::AppPaths;
 use crate::ui::settings::{Autosave, MediaMap, Settings};
+use crate::ui::workers::worker::{Worker, send};
 
 /// Why a file dialog was opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +67,23 @@ pub enum Job {
         url: String,
         path: PathBuf,
     },
+}
+
+impl Job {
+    /// True for a job that changes files: it still runs when the window closes.
+    fn writes(&self) -> bool {
+        match self {
+            Job::Save { .. }
+            | Job::Duplicate { .. }
+            | Job::Rename { .. }
+            | Job::Delete(_)
+            | Job::WriteSettings(_)
+            | Job::WriteMediaMap(_)
+            | Job::WriteAutosave(_)
+            | Job::ClearAutosave => true,
+            Job::LoadState | Job::Open(_) | Job::ListLibrary | Job::Decode { .. } => false,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -162,8 +180,8 @@ impl FilePicker for RfdPicker {
 
 /// The UI side of the workers.
 pub struct Jobs {
-    io: Sender<Job>,
-    decode: Sender<Job>,
+    io: Worker<Job>,
+    decode: Worker<Job>,
     done_tx: SyncSender<Done>,
     done: Receiver<Done>,
     ctx: egui::Context,
@@ -197,7 +215,7 @@ impl Jobs {
         } else {
             &self.io
         };
-        if queue.send(job).is_ok() {
+        if queue.submit(job) {
             self.pending += 1;
         }
     }
@@ -285,32 +303,26 @@ fn spawn_worker(
     ctx: egui::Context,
     tx: SyncSender<Done>,
     paths: AppPaths,
-) -> Sender<Job> {
-    let (job_tx, job_rx) = mpsc::channel::<Job>();
-    let spawned = std::thread::Builder::new()
-        .name(name.into())
-        .spawn(move || {
-            for job in job_rx {
-                let done = run(job, &paths);
-                if send(&tx, done) {
-                    ctx.request_repaint();
-                } else {
-                    return;
-                }
-            }
-        });
-    if let Err(e) = spawned {
-        eprintln!("rcs-composer: cannot start the {name} worker: {e}");
-    }
-    job_tx
+) -> Worker<Job> {
+    Worker::spawn(name, ctx, tx, move |job| run(job, &paths), Job::writes)
 }
 
-/// Sends a result, waiting while the UI catches up; false once the UI is gone.
-fn send(tx: &SyncSender<Done>, done: Done) -> bool {
-    match tx.try_send(done) {
-        Ok(()) => true,
-        Err(TrySendError::Full(done)) => tx.send(done).is_ok(),
-        Err(TrySendError::Disconnected(_)) => false,
+/// How long a closing window waits for the writes it asked for.
+const FLUSH_LIMIT: Duration = Duration::from_secs(5);
+
+impl Drop for Jobs {
+    /// The window is closing: the writes already asked for reach the disk before the process
+    /// ends (within [`FLUSH_LIMIT`]; every write is atomic, so one cut short leaves the old
+    /// file whole). Reads and decodes still queued are skipped.
+    fn drop(&mut self) {
+        self.io.close();
+        self.decode.close();
+        let deadline = Instant::now() + FLUSH_LIMIT;
+        while !self.io.is_finished() && Instant::now() < deadline {
+            // A worker waiting on a full result channel goes on once there is room.
+            while self.done.try_recv().is_ok() {}
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 }
 
@@ -425,4 +437,44 @@ fn library_copy(from: &std::path::Path, to: &std::path::Path) -> Result<String, 
     templates::write_atomic(to, &text)
         .map_err(|e| format!("Could not write {}: {e}", to.display()))?;
     Ok(format!("Duplicated as {}.", file_stem(to)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoPicker;
+
+    impl FilePicker for NoPicker {
+        fn pick_open(&self, _: &std::path::Path) -> Option<PathBuf> {
+            None
+        }
+        fn pick_save(&self, _: &std::path::Path, _: &str) -> Option<PathBuf> {
+            None
+        }
+        fn pick_image(&self) -> Option<PathBuf> {
+            None
+        }
+        fn pick_audience(&self, _: &std::path::Path) -> Option<PathBuf> {
+            None
+        }
+    }
+
+    #[test]
+    fn the_settings_last_asked_for_are_on_disk_once_the_window_has_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::under(dir.path());
+        let mut jobs = Jobs::start(&egui::Context::default(), paths.clone(), Arc::new(NoPicker));
+        jobs.submit(Job::ListLibrary);
+        let mut settings = Settings::default();
+        for i in 0..40 {
+            settings.recipient = Some(format!("+1206555{i:04}"));
+            jobs.submit(Job::WriteSettings(settings.clone()));
+        }
+        // Closed at once, no result read: as when the window closes right after a change.
+        drop(jobs);
+        let on_disk: Settings =
+            serde_json::from_str(&std::fs::read_to_string(paths.settings_file()).unwrap()).unwrap();
+        assert_eq!(on_disk.recipient.as_deref(), Some("+12065550039"));
+    }
 }

@@ -6,3 +6,4 @@
 pub mod files;
 pub mod generation;
 pub mod net;
+mod worker;
