@@ -180,12 +180,12 @@ impl Document {
             Some(p) if p.shown() => &p.filled.request,
             _ => template,
         };
-        let rendering = Arc::clone(self.phone_preview.get(shown));
+        let rendering = self.phone_preview.get(shown);
         // Without values to fill in, the preview shows the template itself: one layout.
         let template_rendering = if std::ptr::eq(shown, template) {
             Arc::clone(&rendering)
         } else {
-            Arc::clone(self.phone_template.get(template))
+            self.phone_template.get(template)
         };
         let template_findings = &template_rendering.findings;
         let issues = derive::template_issues(template, service, template_findings, s);
