@@ -41,6 +41,13 @@ async fn agents_list_create_update_delete() {
     let id = created["RcsAgentId"].as_str().unwrap().to_owned();
     assert_eq!(created["Tags"][0]["Key"], "team");
     assert_eq!(created["DeletionProtectionEnabled"], true);
+    // Made now: the window shows it as the agent's "Created".
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    let made = created["CreatedTimestamp"].as_f64().unwrap();
+    assert!((now - 60.0..=now + 1.0).contains(&made), "{made} vs {now}");
     // Pages, filters, owner.
     let q = ListQuery {
         max_results: Some(1),

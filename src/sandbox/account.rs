@@ -468,7 +468,7 @@ fn create_config_set(state: &mut State, body: &Value) -> Reply {
         "ConfigurationSetName": name,
         "EventDestinations": [],
         "DefaultMessageFeedbackEnabled": false,
-        "CreatedTimestamp": state.now(),
+        "CreatedTimestamp": State::now(),
     });
     state.config_sets.push(set.clone());
     let mut out = json!({"ConfigurationSetArn": set["ConfigurationSetArn"], "ConfigurationSetName": set["ConfigurationSetName"], "CreatedTimestamp": set["CreatedTimestamp"]});

@@ -127,13 +127,17 @@ impl State {
         format!("00000000-0000-4000-8000-{n:012x}")
     }
 
-    /// Seconds since the epoch; the sandbox's clock starts at a fixed instant and ticks per
-    /// created resource, again for stable output.
+    /// Now, in seconds since the epoch to the millisecond, as AWS gives a creation time. The
+    /// real time: the window shows it as the resource's "Created", and a kept state file
+    /// keeps it, so a fixed clock read as a date in the future or the past.
     #[must_use]
-    pub fn now(&self) -> f64 {
-        #[expect(clippy::cast_precision_loss, reason = "small counters")]
-        let ticks = self.counter as f64;
-        1_796_000_000.0 + ticks
+    pub fn now() -> f64 {
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "milliseconds since 1970 fit in f64's 53 bits for 285,000 years"
+        )]
+        let seconds = jiff::Timestamp::now().as_millisecond() as f64 / 1000.0;
+        seconds
     }
 
     #[must_use]
@@ -154,7 +158,7 @@ impl State {
             "RcsAgentArn": Self::arn("rcs-agent", id),
             "RcsAgentId": id,
             "Status": "ACTIVE",
-            "CreatedTimestamp": self.now(),
+            "CreatedTimestamp": Self::now(),
             "DeletionProtectionEnabled": deletion_protection,
             "SelfManagedOptOutsEnabled": false,
             "TwoWayEnabled": false,
