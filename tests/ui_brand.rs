@@ -133,3 +133,34 @@ fn the_sms_thread_has_no_brand_to_edit() {
     h.run_steps(3);
     assert!(!h.get_by_label("Brand…").accesskit_node().is_disabled());
 }
+
+#[test]
+fn a_logo_path_is_read_once_typed_not_at_every_keystroke() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = template(dir.path(), A);
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    h.get_by_label("Brand…").click();
+    h.run_steps(3);
+    h.get_by_label("Logo file").focus();
+    h.run_steps(1);
+    let path = logo().display().to_string();
+    let (head, tail) = path.split_at(path.len() / 2);
+    for piece in [head, tail] {
+        h.get_by_label("Logo file").type_text(piece);
+        h.run_steps(2);
+        assert_eq!(app(&h).pending_jobs(), 0, "nothing is read while typing");
+    }
+    h.get_by_label("Read once you press Enter or leave the field.");
+    let half = format!("brand-logo:{head}");
+    assert!(
+        app(&h).media.get(&half).is_none(),
+        "a partial path was never read"
+    );
+    // Enter ends the typing: the whole path is read, once.
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    settle(&mut h);
+    let key = format!("brand-logo:{path}");
+    assert!(app(&h).media.texture(&key).is_some(), "the logo was read");
+    h.get_by_label("128×128 pixels, shown in a circle.");
+}

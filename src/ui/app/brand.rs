@@ -64,6 +64,11 @@ impl App {
 
     /// Asks the decode worker for the logo the header is about to show, once per file.
     pub(super) fn decode_brand_logo(&mut self) {
+        // Not while a path is being typed: each partial path would be read, fail, and stay in
+        // the cache as a failure.
+        if self.brand_editor.typing_logo {
+            return;
+        }
         let origination = self.brand_origination();
         let brand = self
             .brand_editor

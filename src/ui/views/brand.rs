@@ -18,6 +18,9 @@ pub struct BrandEditor {
     pub draft: BrandProfile,
     /// The logo file's path as typed (or picked).
     pub logo_text: String,
+    /// True while the logo field has the keyboard: the logo is read once the path is typed
+    /// (the field left, or Enter), not once per keystroke for every partial path.
+    pub typing_logo: bool,
     /// Frames still to draw without waiting for input: a new window's grid settles its
     /// column widths over a few frames, and until then the Choose… button is cut off.
     settle_frames: u8,
@@ -33,6 +36,7 @@ impl BrandEditor {
             .unwrap_or_default();
         self.draft = profile;
         self.origination = Some(origination);
+        self.typing_logo = false;
         self.settle_frames = 3;
     }
 
@@ -98,6 +102,8 @@ pub fn window(
         });
     if close || !open {
         state.origination = None;
+        // The saved logo is read now, whether or not its field still had the keyboard.
+        state.typing_logo = false;
     }
 }
 
@@ -134,11 +140,12 @@ fn fields(
                         let typed = state.logo_text.trim();
                         state.draft.logo = (!typed.is_empty()).then(|| PathBuf::from(typed));
                     }
+                    state.typing_logo = edit.has_focus();
                     if ui.button("Choose…").clicked() {
                         commands.push(Command::PickBrandLogo);
                     }
                 });
-                logo_state(ui, state.draft.logo.is_some(), logo);
+                logo_state(ui, state.draft.logo.is_some(), state.typing_logo, logo);
             });
             ui.end_row();
 
@@ -157,9 +164,12 @@ fn fields(
 }
 
 /// One line under the logo field: decoding, its size, or why it cannot be shown.
-fn logo_state(ui: &mut Ui, named: bool, logo: Option<&MediaState>) {
+fn logo_state(ui: &mut Ui, named: bool, typing: bool, logo: Option<&MediaState>) {
     match (named, logo) {
         (false, _) => {}
+        (true, None) if typing => {
+            ui.weak("Read once you press Enter or leave the field.");
+        }
         (true, None | Some(MediaState::Pending)) => {
             ui.weak("Reading the logo…");
         }
