@@ -45,6 +45,15 @@ fn type_into(h: &mut H, label: &str, text: &str) {
     h.run_steps(2);
 }
 
+/// A window on a template sent from [`A`], with the brand window open.
+fn brand_window_open(dir: &tempfile::TempDir) -> H {
+    let file = template(dir.path(), A);
+    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
+    h.get_by_label("Brand…").click();
+    h.run_steps(3);
+    h
+}
+
 #[test]
 fn a_brand_saved_for_one_origination_shows_for_it_and_not_for_another() {
     let dir = tempfile::tempdir().unwrap();
@@ -102,10 +111,7 @@ fn a_brand_saved_for_one_origination_shows_for_it_and_not_for_another() {
 #[test]
 fn cancel_keeps_the_saved_brand_and_no_origination_means_no_brand_to_edit() {
     let dir = tempfile::tempdir().unwrap();
-    let file = template(dir.path(), A);
-    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
-    h.get_by_label("Brand…").click();
-    h.run_steps(3);
+    let mut h = brand_window_open(&dir);
     type_into(&mut h, "Display name", "Not kept");
     h.get_by_label("Thread with Not kept, verified");
     h.get_by_label("Cancel").click();
@@ -137,10 +143,7 @@ fn the_sms_thread_has_no_brand_to_edit() {
 #[test]
 fn a_logo_path_is_read_once_typed_not_at_every_keystroke() {
     let dir = tempfile::tempdir().unwrap();
-    let file = template(dir.path(), A);
-    let mut h = harness(dir.path(), Some(file), ScriptedPicker::answering(&[]));
-    h.get_by_label("Brand…").click();
-    h.run_steps(3);
+    let mut h = brand_window_open(&dir);
     h.get_by_label("Logo file").focus();
     h.run_steps(1);
     let path = logo().display().to_string();
