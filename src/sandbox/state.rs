@@ -128,8 +128,8 @@ impl State {
     }
 
     /// Now, in seconds since the epoch to the millisecond, as AWS gives a creation time. The
-    /// real time: the window shows it as the resource's "Created", and a kept state file
-    /// keeps it, so a fixed clock read as a date in the future or the past.
+    /// real time: the window shows it as the resource's "Created" and a kept state file keeps
+    /// it, where a fixed clock's dates read as being in the future, or later in the past.
     #[must_use]
     pub fn now() -> f64 {
         #[expect(
