@@ -230,3 +230,24 @@ fn a_click_on_a_problem_puts_the_cursor_at_its_line_and_column() {
             .is_focused()
     );
 }
+
+#[test]
+fn the_text_stays_where_it_is_when_the_last_problem_is_mended() {
+    let dir = tempfile::tempdir().unwrap();
+    library_with_broken(dir.path());
+    let mut h = harness(dir.path(), None, ScriptedPicker::answering(&[]));
+    h.get_by_label("⚠ broken").click();
+    settle(&mut h);
+    let with_problems = h.get_by_label("Template text").rect().left();
+    let fixed = BROKEN
+        .replace("    },\n  }", "    }\n  }")
+        .replace(",\n        \"Colour\": \"red\"", "");
+    replace_text(&mut h, &fixed);
+    assert!(h.query_by_label("✔ The text loads cleanly.").is_some());
+    // The gutter keeps the ✖'s width: the text under the cursor does not jump sideways.
+    let now = h.get_by_label("Template text").rect().left();
+    assert!(
+        (now - with_problems).abs() < 0.5,
+        "moved from {with_problems} to {now}"
+    );
+}

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use egui::text::{CCursor, CCursorRange};
-use egui::{RichText, TextEdit, Ui};
+use egui::{Color32, RichText, TextEdit, Ui};
 
 use crate::rcs::model::SendRcsMessageRequest;
 use crate::templates::{Problem, problems_in};
@@ -226,8 +226,17 @@ fn text_with_line_numbers(ui: &mut Ui, state: &mut RepairState, height: f32) {
                     let text = format!("{mark}{n:>4}{}", if n < lines { "\n" } else { "" });
                     gutter.append(&text, 0.0, egui::TextFormat::simple(mono.clone(), colour));
                 }
+                // The ✖ is wider than a monospace space: the gutter keeps the width it has
+                // with one, so the text does not move when the last problem is mended.
+                let widest = ui
+                    .fonts_mut(|f| {
+                        f.layout_no_wrap(format!("✖{lines:>4}"), mono.clone(), Color32::WHITE)
+                    })
+                    .size()
+                    .x;
                 // The editor's text starts after its frame's margin: so do the numbers.
                 ui.vertical(|ui| {
+                    ui.set_min_width(widest);
                     ui.add_space(2.0);
                     ui.label(gutter);
                 });
