@@ -68,20 +68,23 @@ pub fn text_input(
     columns: Option<&[String]>,
     id: InputId<'_>,
 ) -> egui::text_edit::TextEditOutput {
-    let highlight = buffer.contains("{{");
-    let mut layouter = super::highlight::layouter(columns, multiline);
+    // The id egui gives the field (as `TextEdit::id_salt` makes it), for its layout memo.
+    let field = match id {
+        InputId::Path(path) => ui.make_persistent_id(egui::IdSalt::new(path)),
+        InputId::Exact(id) => id,
+    };
+    // A multiline field may hold a long text: it is laid out again only around each edit.
+    let mut layouter = super::highlight::layouter(columns, multiline.then_some(field));
+    let own_layout = multiline || buffer.contains("{{");
     let mut edit = if multiline {
         TextEdit::multiline(buffer).desired_rows(3)
     } else {
         TextEdit::singleline(buffer)
     };
-    if highlight {
+    if own_layout {
         edit = edit.layouter(&mut layouter);
     }
-    edit = match id {
-        InputId::Path(path) => edit.id_salt(path),
-        InputId::Exact(id) => edit.id(id),
-    };
+    edit = edit.id(field);
     edit.desired_width(f32::INFINITY).show(ui)
 }
 

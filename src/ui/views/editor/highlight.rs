@@ -56,18 +56,27 @@ pub fn job(
     job
 }
 
-/// A layouter for `TextEdit::layouter` that colours placeholders.
+/// A layouter for `TextEdit::layouter` that colours placeholders. `multiline` is the id of a
+/// multiline field, whose text wraps and is laid out again only around each edit
+/// ([`super::long_text`]); `None` for a single line.
 pub fn layouter(
     columns: Option<&[String]>,
-    multiline: bool,
+    multiline: Option<egui::Id>,
 ) -> impl FnMut(&Ui, &dyn egui::TextBuffer, f32) -> Arc<Galley> + '_ {
     move |ui, text, wrap_width| {
         let font = egui::TextStyle::Body.resolve(ui.style());
         let colour = ui.visuals().widgets.inactive.text_color();
         let accent = theme::placeholder(ui.visuals().dark_mode);
-        let wrap = if multiline { wrap_width } else { f32::INFINITY };
+        let wrap = if multiline.is_some() {
+            wrap_width
+        } else {
+            f32::INFINITY
+        };
         let job = job(text.as_str(), &font, (colour, accent), columns, wrap);
-        ui.fonts_mut(|f| f.layout_job(job))
+        match multiline {
+            Some(field) => super::long_text::layout(ui, field, job),
+            None => ui.fonts_mut(|f| f.layout_job(job)),
+        }
     }
 }
 

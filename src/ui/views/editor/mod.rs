@@ -5,6 +5,7 @@ pub mod cards;
 pub mod delivery;
 pub mod form;
 pub mod highlight;
+pub mod long_text;
 pub mod suggestions;
 
 use egui::{RichText, Ui};
