@@ -32,7 +32,7 @@ pub fn uses_in_place(template: &mut SendRcsMessageRequest) -> Vec<Use> {
     let mut uses = Vec::new();
     walk::texts_mut(template, &mut |path, field, text| {
         // Most texts have none: a fast search skips them.
-        if !text.contains("{{") {
+        if !placeholder::opens(text) {
             return;
         }
         for p in placeholder::placeholders(text) {

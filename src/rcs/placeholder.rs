@@ -93,19 +93,29 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = Placeholder<'_>> {
     })
 }
 
+/// True when `text` holds a `{{`: the quick test before looking for placeholders. Most texts
+/// have none, and a keystroke looks through every text of a message twice or more, up to ten
+/// descriptions of 2,000 characters: a search for the `{` bytes alone (`memchr`, vectorised)
+/// took a few percent of a keystroke frame off `str::contains`.
+#[must_use]
+pub fn opens(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'{', bytes).any(|i| bytes.get(i + 1) == Some(&b'{'))
+}
+
 /// True when `text` holds at least one well-formed placeholder.
 #[must_use]
 pub fn has_placeholder(text: &str) -> bool {
-    text.contains("{{") && next_placeholder(text).is_some()
+    opens(text) && next_placeholder(text).is_some()
 }
 
 /// True when `text` has a `{{` that no placeholder closes: likely a typo, sent as written.
 #[must_use]
 pub fn has_unclosed(text: &str) -> bool {
-    if !text.contains("{{") {
+    if !opens(text) {
         return false;
     }
-    segments(text).any(|s| matches!(s, Segment::Literal(l) if l.contains("{{")))
+    segments(text).any(|s| matches!(s, Segment::Literal(l) if opens(l)))
 }
 
 /// The number of characters outside placeholders: the least a filled-in text can be.
@@ -155,6 +165,24 @@ pub fn fill<'v>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opens_finds_a_double_brace_where_contains_does() {
+        let pieces = ["{", "{{", "}", "x", "é", "{x{", "}}{"];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            assert_eq!(opens(t), t.contains("{{"), "{t:?}");
+        }
+        assert!(opens(&format!("{}{{{{first_name}}}}", "a".repeat(1990))));
+        assert!(!opens("{ a } { b }"));
+    }
 
     fn parts(text: &str) -> Vec<Segment<'_>> {
         segments(text).collect()

@@ -169,7 +169,10 @@ impl Validator {
     /// Checks a string value at the current path.
     fn text_value(&mut self, field: Field, value: &str) {
         let rule = field.rule();
-        if rule.personal && value.contains("{{") && self.placeholder_text(field, value) {
+        if rule.personal
+            && crate::rcs::placeholder::opens(value)
+            && self.placeholder_text(field, value)
+        {
             return;
         }
         if let Some((min, max)) = rule.length {

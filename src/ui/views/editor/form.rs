@@ -75,7 +75,7 @@ pub fn text_input(
     };
     // A multiline field may hold a long text: it is laid out again only around each edit.
     let mut layouter = super::highlight::layouter(columns, multiline.then_some(field));
-    let own_layout = multiline || buffer.contains("{{");
+    let own_layout = multiline || crate::rcs::placeholder::opens(buffer);
     let mut edit = if multiline {
         TextEdit::multiline(buffer).desired_rows(3)
     } else {
