@@ -15,6 +15,8 @@ pub mod path;
 pub mod patterns;
 pub mod personalise;
 pub mod phone;
+#[cfg(test)]
+pub mod pieced;
 pub mod placeholder;
 pub mod samples;
 pub mod segments;

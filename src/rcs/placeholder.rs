@@ -169,15 +169,7 @@ mod tests {
     #[test]
     fn opens_finds_a_double_brace_where_contains_does() {
         let pieces = ["{", "{{", "}", "x", "é", "{x{", "}}{"];
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for t in &texts {
+        for t in &crate::rcs::pieced::texts_of(&pieces, 3) {
             assert_eq!(opens(t), t.contains("{{"), "{t:?}");
         }
         assert!(opens(&format!("{}{{{{first_name}}}}", "a".repeat(1990))));

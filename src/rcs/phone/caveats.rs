@@ -149,16 +149,7 @@ mod tests {
         let pieces = [
             "h", "w", "ww", "http", "https:/", "https://", "http://", "www.", "x", "é", ".",
         ];
-        // Every text of up to three pieces: links at the start, the end, split or almost whole.
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for t in &texts {
+        for t in &crate::rcs::pieced::texts_of(&pieces, 3) {
             assert_eq!(has_link(Some(t)), old(t), "{t:?}");
         }
         assert!(has_link(Some(&format!(
