@@ -62,6 +62,11 @@ pub fn layout(ui: &Ui, id: Id, mut job: LayoutJob) -> Arc<Galley> {
         job.wrap.max_width = job.wrap.max_width.round();
     }
     let key = id.with("long text layout");
+    if job.text.len() < MIN_BYTES {
+        // Nothing kept for a short text: the first edit past the threshold lays out whole.
+        ui.data_mut(|d| d.remove::<Memo>(key));
+        return ui.fonts_mut(|f| f.layout_job(job));
+    }
     let sentinel = ui.fonts_mut(|f| f.layout_job(sentinel_job()));
     let previous = ui
         .data_mut(|d| d.remove_temp::<Memo>(key))
@@ -71,7 +76,6 @@ pub fn layout(ui: &Ui, id: Id, mut job: LayoutJob) -> Arc<Galley> {
         Some(p) if *p.galley.job == job => p,
         previous => {
             let galley = previous
-                .filter(|_| job.text.len() >= MIN_BYTES)
                 .and_then(|p| {
                     relayout(&p.galley, &p.row_starts, &job, |piece| {
                         ui.fonts_mut(|f| f.layout_job(piece))
@@ -695,5 +699,9 @@ mod tests {
         text.push('z');
         let again = field(&ctx, id, &text);
         assert!(Arc::ptr_eq(&scaled.rows[0].row, &again.rows[0].row));
+        // A text cut short of the threshold keeps nothing (egui never frees temporary data).
+        field(&ctx, id, "Short now.");
+        let key = id.with("long text layout");
+        assert!(ctx.data(|d| d.get_temp::<Memo>(key)).is_none());
     }
 }
